@@ -1,0 +1,48 @@
+# The project's tasks. `make serve` and `make test` are all the set-up there is:
+# each creates .venv from the locked requirements when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check lint lock clean
+
+$(BIN)/.installed: requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-test.txt
+	touch $@
+
+## serve: build and preview the site with live reload at http://127.0.0.1:8000
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: the one official build: the whole site into site/, failing on any warning
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+## check: validate every content file without building
+check: $(BIN)/.installed
+	$(BIN)/python scripts/check.py
+
+## test: the whole test suite (builds the real site; browser tests need chromium)
+test: $(BIN)/.installed
+	$(BIN)/ruff check scripts overrides tests
+	$(BIN)/ruff format --check scripts overrides tests
+	$(BIN)/python scripts/check.py
+	$(BIN)/python -m pytest
+
+## lint: format and lint the Python code
+lint: $(BIN)/.installed
+	$(BIN)/ruff format scripts overrides tests
+	$(BIN)/ruff check --fix scripts overrides tests
+
+## lock: regenerate the hashed requirement locks from requirements*.in
+lock: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
+
+clean:
+	rm -rf site .pytest_cache

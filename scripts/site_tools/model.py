@@ -1,0 +1,371 @@
+"""The content model: collections, their front-matter fields, and the loaded site.
+
+Defined once here; the MkDocs hooks, ``scripts/check.py``, ``scripts/new.py``,
+``scripts/translations.py`` and the tests all use it.
+
+Layout of ``docs/``: the English original of a document is ``<folder>/<slug>.md``;
+its translations are ``<folder>/<slug>.<lang>.md`` and carry only translated
+text (metadata shared by all languages is written once, in the English file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from . import fields as f
+from .frontmatter import decode, parse
+from .languages import DEFAULT_LANGUAGE, TRANSLATION_CODES
+from .problems import ContentError, Problem
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    validate: Callable[[Any], Any]
+    required: bool = False
+    translatable: bool = False  # may (and should) be written in translation files
+    refers_to: str | None = None  # collection the slug(s) must exist in
+
+
+# Fields every translation may carry besides the translatable ones.
+TRANSLATION_FIELDS = (
+    Field("translation", f.choice("unofficial", "official")),
+    Field("source_hash", f.source_hash),
+)
+TITLE = Field("title", f.text, required=True, translatable=True)
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str  # also the folder under docs/ and the URL segment
+    fields: tuple[Field, ...]
+    slug_pattern: str  # how a file is named, for error messages
+
+    def field(self, name: str) -> Field | None:
+        return next((fd for fd in self.fields if fd.name == name), None)
+
+
+COLLECTIONS: dict[str, Collection] = {
+    c.name: c
+    for c in (
+        Collection(
+            "messages",
+            (
+                TITLE,
+                Field("date", f.date, required=True),
+                Field("summary", f.text, translatable=True),
+                Field("visit", f.slug, refers_to="visits"),
+                Field("resolutions", f.slug_list, refers_to="resolutions"),
+            ),
+            "YYYY-MM-DD-short-title.md, starting with the message's date",
+        ),
+        Collection(
+            "visits",
+            (
+                TITLE,
+                Field("state", f.state, required=True),
+                Field("start", f.partial_date),
+                Field("end", f.partial_date),
+                Field("led_by", f.text, translatable=True),
+                Field("summary", f.text, translatable=True),
+                Field("message", f.slug, refers_to="messages"),
+                Field("resolutions", f.slug_list, refers_to="resolutions"),
+            ),
+            "YYYY-state-name.md (the year the visit started), or state-name.md when it is unknown",
+        ),
+        Collection(
+            "resolutions",
+            (
+                TITLE,
+                Field("symbol", f.symbol, required=True),
+                Field("adopted", f.date, required=True),
+                Field("meeting", f.positive_int),
+                Field("vote", f.choice("unanimous")),
+                Field("summary", f.text, required=True, translatable=True),
+                Field("related", f.slug_list, refers_to="resolutions"),
+            ),
+            "NUMBER-YEAR.md from the symbol, e.g. 1540-2004.md for S/RES/1540 (2004)",
+        ),
+    )
+}
+
+# Plain pages: the home page and each collection's listing page.
+PAGE = Collection(
+    "pages",
+    (
+        TITLE,
+        Field("summary", f.text, translatable=True),
+        Field("hide", f.string_list),
+    ),
+    "index.md",
+)
+
+ASSET_FOLDERS = ("assets",)
+FILENAME_RE = re.compile(r"^(?P<stem>[^.]+)(?:\.(?P<lang>[^.]+))?\.md$")
+
+
+@dataclass
+class Source:
+    """One file: the English original or one translation."""
+
+    path: str  # relative to docs/, e.g. "messages/2013-11-18-republic-of-korea.fr.md"
+    lang: str
+    meta: dict[str, Any]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int
+    content_hash: str  # of the whole file, recorded by translations of it
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, 1)
+
+
+@dataclass
+class Document:
+    key: str  # docs-relative path of the English original, e.g. "messages/x.md"
+    collection: str  # a COLLECTIONS name, or "pages"
+    slug: str
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @property
+    def english(self) -> Source:
+        return self.sources[DEFAULT_LANGUAGE]
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.english.meta
+
+    def text(self, name: str, lang: str) -> str | None:
+        """A translatable field in ``lang``, falling back to English."""
+        source = self.sources.get(lang)
+        if source and name in source.meta:
+            return source.meta[name]
+        return self.meta.get(name)
+
+    def is_translated(self, lang: str) -> bool:
+        return lang in self.sources
+
+    def url(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Site-relative URL with a trailing slash, e.g. "fr/messages/x/"."""
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        parent = PurePosixPath(self.key).parent.as_posix()
+        path = "" if parent == "." else f"{parent}/"
+        if self.slug != "index":
+            path += f"{self.slug}/"
+        return prefix + path
+
+    @property
+    def date(self) -> dt.date | f.PartialDate | None:
+        return self.meta.get("date") or self.meta.get("adopted") or self.meta.get("start")
+
+
+@dataclass
+class Site:
+    documents: dict[str, Document]
+    problems: list[Problem]
+
+    def collection(self, name: str) -> list[Document]:
+        """The documents of a collection, newest first."""
+        docs = [d for d in self.documents.values() if d.collection == name]
+        return _newest_first(docs)
+
+    def get(self, collection: str, slug: str) -> Document | None:
+        return self.documents.get(f"{collection}/{slug}.md")
+
+    def citing(self, target: Document) -> list[Document]:
+        """Documents whose references name ``target`` (for backlinks)."""
+        found = []
+        for doc in self.documents.values():
+            spec = COLLECTIONS.get(doc.collection)
+            if doc is target or spec is None:
+                continue
+            for fd in spec.fields:
+                if fd.refers_to == target.collection:
+                    value = doc.meta.get(fd.name)
+                    slugs = value if isinstance(value, list) else [value]
+                    if target.slug in slugs:
+                        found.append(doc)
+                        break
+        return _newest_first(found)
+
+    def raise_for_problems(self) -> None:
+        if self.problems:
+            raise ContentError(self.problems)
+
+
+def _newest_first(docs: list[Document]) -> list[Document]:
+    """Dated documents newest first, then undated ones by name."""
+
+    def as_partial(doc: Document) -> f.PartialDate:
+        date = doc.date
+        if isinstance(date, dt.date):
+            return f.PartialDate(date.year, date.month, date.day)
+        return date
+
+    dated = sorted((d for d in docs if d.date), key=lambda d: (as_partial(d), d.slug), reverse=True)
+    return dated + sorted((d for d in docs if not d.date), key=lambda d: d.slug)
+
+
+def content_hash(raw: bytes) -> str:
+    """The hash a translation records of its English source (line endings normalised)."""
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()[:16]
+
+
+def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
+    """Read and validate every Markdown file under ``docs_dir``; collect all problems."""
+    display_root = display_root or docs_dir.parent
+    problems: list[Problem] = []
+    documents: dict[str, Document] = {}
+    translations: list[tuple[str, Source, str]] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        shown = _display(path, display_root)
+        collection, problem = _classify(rel, shown)
+        if problem:
+            problems.append(problem)
+            continue
+        match = FILENAME_RE.match(path.name)
+        if not match:
+            problems.append(Problem(shown, 1, f"file name {path.name!r} has extra dots; expected {_pattern(collection)}"))
+            continue
+        stem, lang = match["stem"], match["lang"] or DEFAULT_LANGUAGE
+        if match["lang"] and lang not in TRANSLATION_CODES:
+            expected = ", ".join(f".{c}.md" for c in TRANSLATION_CODES)
+            what = "English is the file without a suffix" if lang == DEFAULT_LANGUAGE else "unknown language"
+            problems.append(Problem(shown, 1, f"{what} '.{lang}.md'; expected one of {expected}"))
+            continue
+        raw = path.read_bytes()
+        text, decode_problems = decode(raw, shown)
+        if text is None:
+            problems.extend(decode_problems)
+            continue
+        parsed, parse_problems = parse(text, shown)
+        if parsed is None:
+            problems.extend(parse_problems)
+            continue
+        spec = COLLECTIONS.get(collection, PAGE)
+        meta, field_problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
+        problems.extend(field_problems)
+        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, content_hash(raw))
+        key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
+        if lang == DEFAULT_LANGUAGE:
+            documents[key] = Document(key, collection, stem, {lang: source})
+            if not field_problems and collection in COLLECTIONS:
+                problems.extend(_check_name(spec, stem, meta, parsed.key_lines, shown))
+        else:
+            translations.append((key, source, shown))
+    for key, source, shown in translations:
+        if key in documents:
+            documents[key].sources[source.lang] = source
+        else:
+            problems.append(Problem(shown, 1, f"translation without an English original; expected docs/{key} to exist"))
+    problems.extend(_check_references(documents, docs_dir, display_root))
+    return Site(documents, problems)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _pattern(collection: str) -> str:
+    return COLLECTIONS[collection].slug_pattern if collection in COLLECTIONS else "index.md or index.<lang>.md"
+
+
+def _classify(rel: str, shown: str) -> tuple[str, Problem | None]:
+    parts = rel.split("/")
+    if len(parts) == 1:
+        if FILENAME_RE.match(parts[0]) and parts[0].split(".")[0] == "index":
+            return "pages", None
+        return "pages", Problem(shown, 1, f"unexpected page {rel!r} at the top of docs/; expected a document in one of {', '.join(f'docs/{c}/' for c in COLLECTIONS)}")
+    folder = parts[0]
+    if folder in ASSET_FOLDERS:
+        return "", Problem(shown, 1, f"Markdown file in docs/{folder}/, which holds only stylesheets and images")
+    if folder not in COLLECTIONS:
+        return "", Problem(shown, 1, f"unknown collection {folder!r}; expected a folder among {', '.join(COLLECTIONS)}")
+    if len(parts) > 2:
+        return "", Problem(shown, 1, f"document in a sub-folder of docs/{folder}/; expected docs/{folder}/{COLLECTIONS[folder].slug_pattern.split(',')[0]}")
+    if parts[1].split(".")[0] == "index":
+        return "pages", None
+    return folder, None
+
+
+def _validate_fields(spec: Collection, raw: dict[str, Any], lines: dict[str, int], shown: str, lang: str) -> tuple[dict[str, Any], list[Problem]]:
+    problems: list[Problem] = []
+    meta: dict[str, Any] = {}
+    translated = lang != DEFAULT_LANGUAGE
+    allowed = {fd.name: fd for fd in spec.fields if fd.translatable or not translated}
+    if translated:
+        allowed.update({fd.name: fd for fd in TRANSLATION_FIELDS})
+    for key, value in raw.items():
+        line = lines.get(str(key), 1)
+        fd = allowed.get(key)
+        if fd is None:
+            if translated and spec.field(str(key)):
+                problems.append(Problem(shown, line, f"'{key}' is the same in every language and is written only in the English file; remove it here"))
+            else:
+                names = ", ".join(allowed)
+                problems.append(Problem(shown, line, f"unknown field '{key}' for {spec.name}; expected one of: {names}"))
+            continue
+        try:
+            meta[key] = fd.validate(value)
+        except f.FieldError as error:
+            problems.append(Problem(shown, line, f"field '{key}' {error}"))
+    required = [fd for fd in spec.fields if fd.required and (fd.translatable or not translated)]
+    if translated:
+        required = [fd for fd in required if fd.name == "title"]
+    for fd in required:
+        if fd.name not in raw:
+            problems.append(Problem(shown, 1, f"missing required field '{fd.name}'; add it to the front matter"))
+    return meta, problems
+
+
+def _check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[str, int], shown: str) -> list[Problem]:
+    expected = f"expected {spec.slug_pattern}"
+    if not f.SLUG_RE.match(stem):
+        return [Problem(shown, 1, f"file name {stem!r} is not lowercase words joined by hyphens; {expected}")]
+    if spec.name == "messages":
+        iso = meta["date"].isoformat()
+        if not stem.startswith(iso + "-") or len(stem) == len(iso) + 1:
+            return [Problem(shown, lines.get("date", 1), f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md")]
+    if spec.name == "visits":
+        start = meta.get("start")
+        if start and not stem.startswith(f"{start.year}-"):
+            return [Problem(shown, lines.get("start", 1), f"file name {stem!r} does not match the start year {start.year}; expected {start.year}-{stem}.md")]
+        end = meta.get("end")
+        if start and end and end < start:
+            return [Problem(shown, lines.get("end", 1), f"the visit ends ({end}) before it starts ({start}); expected end on or after start")]
+    if spec.name == "resolutions":
+        number, year = f.SYMBOL_RE.match(meta["symbol"]).groups()
+        problems = []
+        if stem != f"{number}-{year}":
+            problems.append(Problem(shown, lines.get("symbol", 1), f"file name {stem!r} does not match the symbol {meta['symbol']}; expected {number}-{year}.md"))
+        if meta["adopted"].year != int(year):
+            problems.append(Problem(shown, lines.get("adopted", 1), f"adopted in {meta['adopted'].year} but the symbol says {year}; expected a date in {year}"))
+        return problems
+    return []
+
+
+def _check_references(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    problems = []
+    for doc in documents.values():
+        spec = COLLECTIONS.get(doc.collection)
+        if spec is None:
+            continue
+        shown = _display(docs_dir / doc.english.path, root)
+        for fd in spec.fields:
+            if not fd.refers_to or fd.name not in doc.meta:
+                continue
+            value = doc.meta[fd.name]
+            for slug in value if isinstance(value, list) else [value]:
+                if f"{fd.refers_to}/{slug}.md" not in documents:
+                    problems.append(Problem(shown, doc.english.line_of(fd.name), f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md"))
+    return problems
+

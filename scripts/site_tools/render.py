@@ -1,0 +1,134 @@
+"""Generated Markdown: listings, a document's facts and its backlinks.
+
+Listings are expanded from markers such as ``<!-- listing: messages -->`` in a
+page's Markdown, so each language's page keeps its own introduction while the
+list itself always comes from front matter. The output is Markdown whose links
+point at source files, so the site engine resolves each to the right language
+(or to the English fallback) and checks it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
+
+from . import dates
+from .languages import DEFAULT_LANGUAGE, get
+from .model import Document, Site
+from .problems import Problem
+from .strings import strings
+
+MARKER_RE = re.compile(r"<!--\s*listing:\s*(?P<name>[\w-]+)\s*-->")
+LISTINGS = {
+    "messages": "listing_messages.md.j2",
+    "latest-messages": "latest_messages.md.j2",
+    "visits": "listing_visits.md.j2",
+    "resolutions": "listing_resolutions.md.j2",
+}
+LATEST_COUNT = 5
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class Renderer:
+    """Renders generated Markdown for one page in one language."""
+
+    def __init__(self, site: Site, lang: str, page_path: str):
+        self.site = site
+        self.lang = lang
+        self.page_dir = posixpath.dirname(page_path)
+        self.t = strings(lang)
+
+    # -- helpers exposed to templates --------------------------------------
+    def link(self, doc: Document) -> str:
+        """``[title](relative/source.md)``, marked as English when not translated."""
+        return f"[{md_escape(doc.text('title', self.lang))}]({self.href(doc)}){self.lang_attrs(doc)}"
+
+    def href(self, doc: Document) -> str:
+        return self.rel(doc.key)
+
+    def rel(self, key: str) -> str:
+        """A docs-relative source path as seen from the page being rendered."""
+        return posixpath.relpath(key, self.page_dir or ".")
+
+    def text(self, doc: Document, name: str) -> str:
+        value = doc.text(name, self.lang)
+        return f"{md_escape(value)}" if value else ""
+
+    def lang_attrs(self, doc: Document) -> str:
+        """attr_list marking text that falls back to English inside another language."""
+        if self.lang == DEFAULT_LANGUAGE or doc.is_translated(self.lang):
+            return ""
+        rtl = get(self.lang).direction == "rtl"
+        return '{ lang="en" dir="ltr" }' if rtl else '{ lang="en" }'
+
+    def date(self, value: Any) -> str:
+        return f'<time datetime="{dates.iso(value)}">{escape(dates.long_date(value, self.lang))}</time>'
+
+    def visit_dates(self, doc: Document) -> str:
+        start, end = doc.meta.get("start"), doc.meta.get("end")
+        text = dates.date_range(start, end, self.lang)
+        if text is None:
+            return ""
+        return f'<time datetime="{dates.iso(start or end)}">{escape(text)}</time>'
+
+    def by_year(self, docs: list[Document]) -> list[tuple[str, list[Document]]]:
+        groups: dict[str, list[Document]] = {}
+        for doc in docs:
+            year = str(doc.date.year) if doc.date else self.t["undated"]
+            groups.setdefault(year, []).append(doc)
+        return list(groups.items())
+
+    # -- entry points -------------------------------------------------------
+    def render(self, template: str, **context: Any) -> str:
+        return _env.get_template(template).render(
+            r=self, t=self.t, site=self.site, lang=self.lang, official_url=official_url, **context
+        )
+
+    def expand_markers(self, markdown: str, shown_path: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            name = match["name"]
+            if name not in LISTINGS:
+                line = markdown.count("\n", 0, match.start()) + 1
+                known = ", ".join(LISTINGS)
+                raise MarkerError(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
+            return self.render(LISTINGS[name], latest_count=LATEST_COUNT)
+
+        return MARKER_RE.sub(replace, markdown)
+
+    def facts(self, doc: Document) -> str:
+        return self.render(f"facts_{doc.collection}.md.j2", doc=doc)
+
+    def backlinks(self, doc: Document) -> str:
+        citing = self.site.citing(doc)
+        related = [self.site.get("resolutions", s) for s in doc.meta.get("related", [])]
+        if not citing and not related:
+            return ""
+        return self.render("backlinks.md.j2", doc=doc, citing=citing, related=related)
+
+
+class MarkerError(ValueError):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def md_escape(value: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def official_url(symbol: str, lang: str) -> str:
+    """The UN Official Document System link for a symbol, in a language."""
+    return f"https://undocs.org/{lang}/{symbol.replace(' ', '')}"
