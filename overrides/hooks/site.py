@@ -16,10 +16,10 @@ from mkdocs.exceptions import PluginError
 # imports cannot work; make scripts/ importable instead.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from site_tools.languages import CODES, DEFAULT_LANGUAGE  # noqa: E402
+from site_tools.languages import CODES, DEFAULT_LANGUAGE, get  # noqa: E402
 from site_tools.model import COLLECTIONS, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
-from site_tools.render import MarkerError, Renderer  # noqa: E402
+from site_tools.render import MarkerError, Renderer, hreflang_alternates  # noqa: E402
 
 _site: Site | None = None
 
@@ -60,7 +60,18 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_context(context, page, config, nav):
     """Show the language switcher in UN order (the i18n plugin keeps build order)."""
-    alternates = config.extra.get("alternate")
+    key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    context["hreflang_alternates"] = hreflang_alternates(_site.documents[key], config.site_url or "/")
+    # The i18n plugin sets this as an attribute of config.extra, which templates read first.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if alternates:
         alternates.sort(key=lambda alternate: CODES.index(alternate["lang"]))
     return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Put ``dir`` on ``<html>`` too: Material sets it on ``<body>`` only, and the
+    ``<html>`` tag is outside every template block."""
+    lang = getattr(page.file, "locale_alternate_of", DEFAULT_LANGUAGE)
+    opening = f'<html lang="{lang}"'
+    return output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1)

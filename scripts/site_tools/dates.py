@@ -15,7 +15,7 @@ def _locale(lang: str) -> str:
 
 
 def long_date(value: dt.date | PartialDate, lang: str) -> str:
-    """"18 November 2013", "18 novembre 2013", "2013年11月18日"...; partial dates shorter."""
+    """ "18 November 2013", "18 novembre 2013", "2013年11月18日"...; partial dates shorter."""
     if isinstance(value, PartialDate):
         if value.day:
             return long_date(dt.date(value.year, value.month, value.day), lang)

@@ -37,9 +37,7 @@ class Parsed:
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode a content file as UTF-8 without byte-order mark."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [
-            Problem(path, 1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
-        ]
+        return None, [Problem(path, 1, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -61,13 +59,13 @@ def parse(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
     lines = text.split("\n")
     if lines[0].rstrip("\r") != DELIMITER:
         return None, [
-            Problem(path, 1, f"file does not start with front matter; expected a first line '---', found {lines[0][:40]!r}")
+            Problem(
+                path, 1, f"file does not start with front matter; expected a first line '---', found {lines[0][:40]!r}"
+            )
         ]
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r") == DELIMITER), None)
     if end is None:
-        return None, [
-            Problem(path, 1, "front matter is not closed; expected a line '---' after the last field")
-        ]
+        return None, [Problem(path, 1, "front matter is not closed; expected a line '---' after the last field")]
     problems = [
         Problem(path, i + 1, "tab character in front matter; indent YAML with spaces")
         for i in range(1, end)

@@ -40,6 +40,4 @@ def get(code: str) -> Language:
     try:
         return BY_CODE[code]
     except KeyError:
-        raise ValueError(
-            f"unknown language {code!r}; expected one of {', '.join(CODES)}"
-        ) from None
+        raise ValueError(f"unknown language {code!r}; expected one of {', '.join(CODES)}") from None

@@ -13,14 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
 from . import fields as f
 from .frontmatter import decode, parse
 from .languages import DEFAULT_LANGUAGE, TRANSLATION_CODES
 from .problems import ContentError, Problem
+from .safety import unsafe_content
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,9 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
             continue
         match = FILENAME_RE.match(path.name)
         if not match:
-            problems.append(Problem(shown, 1, f"file name {path.name!r} has extra dots; expected {_pattern(collection)}"))
+            problems.append(
+                Problem(shown, 1, f"file name {path.name!r} has extra dots; expected {_pattern(collection)}")
+            )
             continue
         stem, lang = match["stem"], match["lang"] or DEFAULT_LANGUAGE
         if match["lang"] and lang not in TRANSLATION_CODES:
@@ -251,6 +255,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         spec = COLLECTIONS.get(collection, PAGE)
         meta, field_problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
         problems.extend(field_problems)
+        problems.extend(unsafe_content(parsed.body, shown, parsed.body_line))
         source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, content_hash(raw))
         key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
         if lang == DEFAULT_LANGUAGE:
@@ -284,20 +289,30 @@ def _classify(rel: str, shown: str) -> tuple[str, Problem | None]:
     if len(parts) == 1:
         if FILENAME_RE.match(parts[0]) and parts[0].split(".")[0] == "index":
             return "pages", None
-        return "pages", Problem(shown, 1, f"unexpected page {rel!r} at the top of docs/; expected a document in one of {', '.join(f'docs/{c}/' for c in COLLECTIONS)}")
+        return "pages", Problem(
+            shown,
+            1,
+            f"unexpected page {rel!r} at the top of docs/; expected a document in one of {', '.join(f'docs/{c}/' for c in COLLECTIONS)}",
+        )
     folder = parts[0]
     if folder in ASSET_FOLDERS:
         return "", Problem(shown, 1, f"Markdown file in docs/{folder}/, which holds only stylesheets and images")
     if folder not in COLLECTIONS:
         return "", Problem(shown, 1, f"unknown collection {folder!r}; expected a folder among {', '.join(COLLECTIONS)}")
     if len(parts) > 2:
-        return "", Problem(shown, 1, f"document in a sub-folder of docs/{folder}/; expected docs/{folder}/{COLLECTIONS[folder].slug_pattern.split(',')[0]}")
+        return "", Problem(
+            shown,
+            1,
+            f"document in a sub-folder of docs/{folder}/; expected docs/{folder}/{COLLECTIONS[folder].slug_pattern.split(',')[0]}",
+        )
     if parts[1].split(".")[0] == "index":
         return "pages", None
     return folder, None
 
 
-def _validate_fields(spec: Collection, raw: dict[str, Any], lines: dict[str, int], shown: str, lang: str) -> tuple[dict[str, Any], list[Problem]]:
+def _validate_fields(
+    spec: Collection, raw: dict[str, Any], lines: dict[str, int], shown: str, lang: str
+) -> tuple[dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     meta: dict[str, Any] = {}
     translated = lang != DEFAULT_LANGUAGE
@@ -309,10 +324,18 @@ def _validate_fields(spec: Collection, raw: dict[str, Any], lines: dict[str, int
         fd = allowed.get(key)
         if fd is None:
             if translated and spec.field(str(key)):
-                problems.append(Problem(shown, line, f"'{key}' is the same in every language and is written only in the English file; remove it here"))
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"'{key}' is the same in every language and is written only in the English file; remove it here",
+                    )
+                )
             else:
                 names = ", ".join(allowed)
-                problems.append(Problem(shown, line, f"unknown field '{key}' for {spec.name}; expected one of: {names}"))
+                problems.append(
+                    Problem(shown, line, f"unknown field '{key}' for {spec.name}; expected one of: {names}")
+                )
             continue
         try:
             meta[key] = fd.validate(value)
@@ -334,21 +357,51 @@ def _check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[s
     if spec.name == "messages":
         iso = meta["date"].isoformat()
         if not stem.startswith(iso + "-") or len(stem) == len(iso) + 1:
-            return [Problem(shown, lines.get("date", 1), f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md")]
+            return [
+                Problem(
+                    shown,
+                    lines.get("date", 1),
+                    f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md",
+                )
+            ]
     if spec.name == "visits":
         start = meta.get("start")
         if start and not stem.startswith(f"{start.year}-"):
-            return [Problem(shown, lines.get("start", 1), f"file name {stem!r} does not match the start year {start.year}; expected {start.year}-{stem}.md")]
+            return [
+                Problem(
+                    shown,
+                    lines.get("start", 1),
+                    f"file name {stem!r} does not match the start year {start.year}; expected {start.year}-{stem}.md",
+                )
+            ]
         end = meta.get("end")
         if start and end and end < start:
-            return [Problem(shown, lines.get("end", 1), f"the visit ends ({end}) before it starts ({start}); expected end on or after start")]
+            return [
+                Problem(
+                    shown,
+                    lines.get("end", 1),
+                    f"the visit ends ({end}) before it starts ({start}); expected end on or after start",
+                )
+            ]
     if spec.name == "resolutions":
         number, year = f.SYMBOL_RE.match(meta["symbol"]).groups()
         problems = []
         if stem != f"{number}-{year}":
-            problems.append(Problem(shown, lines.get("symbol", 1), f"file name {stem!r} does not match the symbol {meta['symbol']}; expected {number}-{year}.md"))
+            problems.append(
+                Problem(
+                    shown,
+                    lines.get("symbol", 1),
+                    f"file name {stem!r} does not match the symbol {meta['symbol']}; expected {number}-{year}.md",
+                )
+            )
         if meta["adopted"].year != int(year):
-            problems.append(Problem(shown, lines.get("adopted", 1), f"adopted in {meta['adopted'].year} but the symbol says {year}; expected a date in {year}"))
+            problems.append(
+                Problem(
+                    shown,
+                    lines.get("adopted", 1),
+                    f"adopted in {meta['adopted'].year} but the symbol says {year}; expected a date in {year}",
+                )
+            )
         return problems
     return []
 
@@ -366,6 +419,11 @@ def _check_references(documents: dict[str, Document], docs_dir: Path, root: Path
             value = doc.meta[fd.name]
             for slug in value if isinstance(value, list) else [value]:
                 if f"{fd.refers_to}/{slug}.md" not in documents:
-                    problems.append(Problem(shown, doc.english.line_of(fd.name), f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            doc.english.line_of(fd.name),
+                            f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md",
+                        )
+                    )
     return problems
-

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from . import dates
-from .languages import DEFAULT_LANGUAGE, get
+from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
@@ -132,3 +132,12 @@ def md_escape(value: str) -> str:
 def official_url(symbol: str, lang: str) -> str:
     """The UN Official Document System link for a symbol, in a language."""
     return f"https://undocs.org/{lang}/{symbol.replace(' ', '')}"
+
+
+def hreflang_alternates(doc: Document, site_url: str) -> list[dict[str, str]]:
+    """Absolute links to the real translations of ``doc`` (never fallback copies),
+    plus ``x-default``, the English original."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    links = [{"hreflang": lang, "href": base + doc.url(lang)} for lang in CODES if doc.is_translated(lang)]
+    links.append({"hreflang": "x-default", "href": base + doc.url(DEFAULT_LANGUAGE)})
+    return links

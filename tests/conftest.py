@@ -1,0 +1,131 @@
+"""Shared fixtures: the real site built once per session, and a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/1540/"}
+
+
+def build_site(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the official strict build of ``config`` into ``site_dir``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env or BUILD_ENV,
+        cwd=config.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with a sub-path site_url."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def html(site: Path):
+    """Parse a built page: ``html("fr/messages/")``."""
+
+    @functools.cache
+    def parse(url: str) -> BeautifulSoup:
+        path = site / url / "index.html" if not url.endswith(".html") else site / url
+        assert path.exists(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    return parse
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<port>/1540/ (the sub-path of its site_url)."""
+    root = site.parent / "served"
+    root.mkdir(exist_ok=True)
+    link = root / "1540"
+    if not link.exists():
+        link.symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/1540/"
+    server.shutdown()
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        message = "no Chromium found: install Debian's 'chromium' or set CHROMIUM_PATH"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (a missing browser fails CI)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records failed requests, console errors and other origins."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.failed_requests = []
+    tab.console_errors = []
+    tab.requested_urls = []
+    # A request cut short by navigating away (net::ERR_ABORTED) is not a failure of the site.
+    tab.on(
+        "requestfailed",
+        lambda request: (
+            "ERR_ABORTED" not in (request.failure or "")
+            and tab.failed_requests.append(f"{request.failure} {request.url}")
+        ),
+    )
+    tab.on("request", lambda request: tab.requested_urls.append(request.url))
+    tab.on("response", lambda r: r.status >= 400 and tab.failed_requests.append(f"{r.status} {r.url}"))
+    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    yield tab
+    context.close()

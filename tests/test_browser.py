@@ -1,0 +1,48 @@
+"""The site in a real browser: the language switcher and the listings work."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SEED = "messages/2013-11-18-republic-of-korea/"
+
+
+def test_switcher_takes_the_reader_to_the_same_message_in_french(page, served_site):
+    page.goto(served_site + SEED)
+    page.locator(".md-select").hover()
+    page.locator('.md-select__link[hreflang="fr"]').click()
+    page.wait_for_url(served_site + "fr/" + SEED)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator(".doc-facts time").inner_text() == "18 novembre 2013"
+    assert page.failed_requests == []
+
+
+def test_switcher_from_arabic_listing_to_chinese_listing(page, served_site):
+    page.goto(served_site + "ar/visits/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.locator(".md-select").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(served_site + "zh/visits/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+def test_listing_links_lead_to_the_documents(page, served_site):
+    page.goto(served_site + "es/resolutions/")
+    page.get_by_role("link", name="S/RES/1977 (2011)").first.click()
+    page.wait_for_url(served_site + "es/resolutions/1977-2011/")
+    page.locator(".md-content a", has_text="Message from the Chairman").first.click()
+    page.wait_for_url(served_site + "es/" + SEED)
+    assert page.locator("h1").inner_text().startswith("Message from the Chairman")
+    assert page.failed_requests == []
+
+
+def test_pages_load_nothing_from_another_origin(page, served_site):
+    for url in ["", SEED, "ar/visits/", "zh/resolutions/1540-2004/"]:
+        page.goto(served_site + url)
+        page.wait_for_load_state("networkidle")
+    foreign = [u for u in page.requested_urls if not u.startswith(served_site)]
+    assert foreign == []
+    assert page.console_errors == []

@@ -1,0 +1,175 @@
+"""The built site: languages, URLs, switcher, listings and document pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from site_tools.languages import CODES, LANGUAGES
+
+PREFIXES = {lang.code: lang.prefix for lang in LANGUAGES}
+SEED = "messages/2013-11-18-republic-of-korea/"
+DOCUMENT_URLS = [
+    "",
+    "messages/",
+    SEED,
+    "visits/",
+    "visits/2013-republic-of-korea/",
+    "resolutions/",
+    "resolutions/1540-2004/",
+]
+LONG_DATES = {
+    "en": "18 November 2013",
+    "fr": "18 novembre 2013",
+    "es": "18 de noviembre de 2013",
+    "ru": "18 ноября 2013 г.",
+    "zh": "2013年11月18日",
+    "ar": "18 نوفمبر 2013",
+}
+
+
+@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("url", DOCUMENT_URLS)
+def test_every_url_exists_in_every_language_with_its_lang_and_dir(html, lang, url):
+    soup = html(PREFIXES[lang] + url)
+    assert soup.html["lang"] == lang
+    assert soup.html["dir"] == ("rtl" if lang == "ar" else "ltr")
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_switcher_lists_languages_in_un_order_in_their_own_scripts(html, lang):
+    links = html(PREFIXES[lang] + SEED).select(".md-select__link")
+    assert [a["hreflang"] for a in links] == list(CODES)
+    assert [a.get_text(strip=True) for a in links] == ["العربية", "中文", "English", "Français", "Русский", "Español"]
+
+
+@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("url", DOCUMENT_URLS[1:])
+def test_switcher_links_to_the_same_document_in_each_language(site, html, lang, url):
+    page_dir = site / (PREFIXES[lang] + url)
+    for link in html(PREFIXES[lang] + url).select(".md-select__link"):
+        target = (page_dir / link["href"]).resolve()
+        expected = (site / (PREFIXES[link["hreflang"]] + url)).resolve()
+        assert target == expected, f"{lang}/{url}: {link['hreflang']} link goes to {link['href']}"
+
+
+def test_material_interface_strings_are_translated(html):
+    search = {lang: html(PREFIXES[lang]).select_one("input.md-search__input")["placeholder"] for lang in CODES}
+    assert search["en"] == "Search"
+    assert search["fr"] == "Rechercher"
+    assert len(set(search.values())) == 6
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_nav_holds_sections_not_documents(html, lang):
+    nav_links = html(PREFIXES[lang] + SEED).select("nav.md-nav--primary > ul > li > a")
+    assert len(nav_links) == 4
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_message_page_shows_its_date_in_the_page_language(html, lang):
+    time = html(PREFIXES[lang] + SEED).select_one(".doc-facts time")
+    assert time["datetime"] == "2013-11-18"
+    # CLDR separates "г." with a narrow no-break space, as Russian typography wants.
+    assert time.get_text().replace("\u202f", " ") == LONG_DATES[lang]
+
+
+def test_message_page_links_to_its_visit_and_resolutions(html):
+    hrefs = [a["href"] for a in html(SEED).select(".doc-facts a")]
+    assert hrefs == [
+        "../../visits/2013-republic-of-korea/",
+        "../../resolutions/1540-2004/",
+        "../../resolutions/1977-2011/",
+    ]
+
+
+def test_resolution_page_links_to_the_documents_citing_it(html):
+    soup = html("resolutions/1977-2011/")
+    cited = soup.find(id="cited-on-this-site-by").find_next("ul")
+    assert "../../messages/2013-11-18-republic-of-korea/" in [a["href"] for a in cited.select("a")]
+    related = soup.find(id="related-resolutions").find_next("ul")
+    assert [a.get_text() for a in related.select("a")] == ["S/RES/1540 (2004)", "S/RES/1810 (2008)"]
+
+
+def test_resolution_page_links_to_the_official_text(html):
+    links = [a["href"] for a in html("fr/resolutions/1540-2004/").select(".doc-facts a")]
+    assert "https://undocs.org/fr/S/RES/1540(2004)" in links
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_messages_listing_is_grouped_by_year_newest_first(html, lang):
+    content = html(PREFIXES[lang] + "messages/").select_one("article")
+    assert [h2.get_text(strip=True).rstrip("¶") for h2 in content.select("h2")] == ["2013"]
+    link = content.select_one("h2 + ul a")
+    assert link["href"] == "2013-11-18-republic-of-korea/"
+
+
+def test_visits_listing_is_by_year_with_dates_and_undated_visits_last(html):
+    content = html("visits/").select_one("article")
+    years = [h2.get_text(strip=True).rstrip("¶") for h2 in content.select("h2")]
+    assert years == ["2014", "2013", "2011", "Date not recorded"]
+    first_2013 = content.find(id="2013").find_next("ul").select("li")
+    assert [li.a.get_text() for li in first_2013] == [
+        "Visit to the Republic of Korea",
+        "Visit to Burkina Faso",
+        "Visit to Grenada",
+        "Visit to Trinidad and Tobago",
+    ]
+    assert "11 November 2013 – 15 November 2013" in first_2013[1].get_text()
+    undated = content.find(id="date-not-recorded").find_next("ul").select("li a")
+    assert [a.get_text() for a in undated] == [
+        "Visit to Albania",
+        "Visit to Madagascar",
+        "Visit to the Republic of Congo",
+    ]
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_resolutions_listing_is_by_adoption_date_with_symbol_and_summary(html, lang):
+    rows = html(PREFIXES[lang] + "resolutions/").select("article table tbody tr")
+    symbols = [row.select_one("td a").get_text() for row in rows]
+    assert symbols[0] == "S/RES/2663 (2022)"
+    assert symbols[-1] == "S/RES/1540 (2004)"
+    assert len(symbols) == 9
+    dates = [row.select_one("time")["datetime"] for row in rows]
+    assert dates == sorted(dates, reverse=True)
+    assert all(row.select("td")[2].get_text(strip=True) for row in rows)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_home_page_presents_the_committee_and_latest_messages(html, lang):
+    soup = html(PREFIXES[lang])
+    article = soup.select_one("article")
+    assert "1540" in article.select_one("h1").get_text()
+    assert article.select_one(f'a[href="{SEED}"]') is not None
+
+
+def test_fallback_titles_are_marked_as_english(html):
+    link = html("fr/visits/").select_one('a[href="2013-republic-of-korea/"]')
+    assert link["lang"] == "en"
+    ar_link = html("ar/visits/").select_one('a[href="2013-republic-of-korea/"]')
+    assert (ar_link["lang"], ar_link["dir"]) == ("en", "ltr")
+
+
+def test_seed_message_is_published_in_full(html):
+    text = html(SEED).select_one("article").get_text(" ", strip=True)
+    assert text.count("resolution 1977") >= 1
+    assert "More invitations are in the pipeline." in text
+    assert re.search(r"Thank you\.\s*$", text.split("Cited on this site by")[0].strip()) or "Thank you." in text
+
+
+def test_hreflang_alternates_are_absolute_real_translations_and_x_default(html):
+    def alternates(url):
+        return {link["hreflang"]: link["href"] for link in html(url).select('link[hreflang][rel~="alternate"]')}
+
+    home = alternates("fr/")
+    assert home == {
+        **{lang: f"https://example.org/1540/{PREFIXES[lang]}" for lang in CODES},
+        "x-default": "https://example.org/1540/",
+    }
+    # The seed message is not translated yet: no alternate points at a fallback copy.
+    assert alternates("fr/" + SEED) == {
+        "en": f"https://example.org/1540/{SEED}",
+        "x-default": f"https://example.org/1540/{SEED}",
+    }
