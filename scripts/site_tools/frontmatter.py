@@ -91,8 +91,15 @@ def parse(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [
             Problem(path, 2, f"front matter is a {type(data).__name__}, not fields; expected 'key: value' lines")
         ]
-    key_lines = {}
+    key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+            key, line = str(key_node.value), key_node.start_mark.line + 2
+            if key in key_lines:
+                problems.append(
+                    Problem(path, line, f"field '{key}' is given twice (first on line {key_lines[key]}); keep one")
+                )
+            key_lines.setdefault(key, line)
+    if problems:
+        return None, problems
     return Parsed(data, key_lines, "\n".join(lines[end + 1 :]), end + 2), []

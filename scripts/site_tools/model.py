@@ -256,6 +256,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         meta, field_problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
         problems.extend(field_problems)
         problems.extend(unsafe_content(parsed.body, shown, parsed.body_line))
+        problems.extend(_placeholders(parsed, shown))
         source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, content_hash(raw))
         key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
         if lang == DEFAULT_LANGUAGE:
@@ -270,6 +271,8 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         else:
             problems.append(Problem(shown, 1, f"translation without an English original; expected docs/{key} to exist"))
     problems.extend(_check_references(documents, docs_dir, display_root))
+    problems.extend(_check_duplicates(documents, docs_dir, display_root))
+    problems.extend(_check_body_links(documents, docs_dir, display_root))
     return Site(documents, problems)
 
 
@@ -426,4 +429,85 @@ def _check_references(documents: dict[str, Document], docs_dir: Path, root: Path
                             f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md",
                         )
                     )
+    return problems
+
+
+PLACEHOLDER = "TODO:"  # what scripts/new.py writes where the editor must write text
+_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(#[^)\s>]*)?")
+
+
+def _placeholders(parsed, shown: str) -> list[Problem]:
+    problems = []
+    for key, value in parsed.meta.items():
+        if isinstance(value, str) and PLACEHOLDER in value:
+            problems.append(
+                Problem(
+                    shown,
+                    parsed.key_lines.get(key, 1),
+                    f"field '{key}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
+                )
+            )
+    for offset, line in enumerate(parsed.body.split("\n")):
+        if PLACEHOLDER in line:
+            problems.append(
+                Problem(
+                    shown,
+                    parsed.body_line + offset,
+                    f"placeholder {PLACEHOLDER!r} left in the text; write the real text",
+                )
+            )
+    return problems
+
+
+def _check_duplicates(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    """Two files for one thing: the same resolution, visit or message twice."""
+
+    def identity(doc: Document) -> tuple | None:
+        meta = doc.meta
+        if doc.collection == "resolutions" and "symbol" in meta:
+            return ("resolution", meta["symbol"])
+        if doc.collection == "visits" and "state" in meta and meta.get("start"):
+            return ("visit", meta["state"]["code"], meta["start"])
+        if doc.collection == "messages" and "date" in meta and "title" in meta:
+            return ("message", meta["date"], meta["title"].casefold())
+        return None
+
+    seen: dict[tuple, Document] = {}
+    problems = []
+    for doc in sorted(documents.values(), key=lambda d: d.key):
+        key = identity(doc)
+        if key is None:
+            continue
+        if key in seen:
+            other = seen[key].key
+            problems.append(
+                Problem(
+                    _display(docs_dir / doc.key, root), 1, f"duplicate of docs/{other} (same {key[0]}); keep one file"
+                )
+            )
+        else:
+            seen[key] = doc
+    return problems
+
+
+def _check_body_links(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    """Links to other pages (``[text](other.md)``) must name an existing file."""
+    problems = []
+    for doc in documents.values():
+        for source in doc.sources.values():
+            folder = PurePosixPath(source.path).parent
+            for number, line in enumerate(source.body.split("\n")):
+                for match in _MD_LINK_RE.finditer(line):
+                    target = match.group(1)
+                    if "://" in target:
+                        continue
+                    resolved = (docs_dir / folder / target).resolve()
+                    if not resolved.is_file():
+                        problems.append(
+                            Problem(
+                                _display(docs_dir / source.path, root),
+                                source.body_line + number,
+                                f"link to {target!r}, which does not exist; expected a path to a file under docs/, relative to this file",
+                            )
+                        )
     return problems

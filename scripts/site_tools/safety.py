@@ -56,10 +56,14 @@ def unsafe_content(body: str, path: str, first_line: int) -> list[Problem]:
         if _is_blocked(match.group(1)):
             report(match.start(), f"unsafe link '{match.group(1)[:40]}'; expected an https:// or site-relative link")
     text = _AUTOLINK_RE.sub(_blank, text)
+    reported: set[str] = set()
     for match in _TAG_RE.finditer(text):
         closing, name, rest = match.groups()
         name = name.lower()
+        if closing and name in reported:
+            continue  # its opening tag is reported already
         if name not in ALLOWED_TAGS:
+            reported.add(name)
             report(
                 match.start(),
                 f"raw HTML <{closing}{name}> is not allowed; write Markdown instead (allowed tags: {', '.join(sorted(ALLOWED_TAGS))})",

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Create a new message, visit or resolution with complete front matter.
+
+Examples:
+  python scripts/new.py message --date 2026-11-28 --title "Message on ..."
+  python scripts/new.py visit --state "Republic of Korea" --code KR --start 2013-11-18
+  python scripts/new.py resolution --symbol "S/RES/2663 (2022)" --adopted 2022-11-30 --summary "Extended ..."
+
+The file is written under docs/, its path and preview URL are printed, and
+nothing is overwritten. Exit status: 0 created, 2 refused (bad or missing
+option, or the document exists already).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools import fields  # noqa: E402
+from site_tools.model import COLLECTIONS  # noqa: E402
+
+PREVIEW = "http://127.0.0.1:8000/"
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words])
+
+
+def _checked(parser: argparse.ArgumentParser, option: str, validate, value):
+    try:
+        return validate(value)
+    except fields.FieldError as error:
+        parser.error(f"{option} {error}")
+
+
+def _yaml(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def message(args, parser) -> tuple[str, list[str], str]:
+    date = _checked(parser, "--date", fields.date, args.date)
+    title = _checked(parser, "--title", fields.text, args.title)
+    slug = args.slug or slugify(re.sub(r"^message (from the chairman )?(on|of|to)\s+", "", title, flags=re.I))
+    _checked(parser, "--slug", fields.slug, slug)
+    lines = [
+        f"title: {_yaml(title)}",
+        f"date: {date.isoformat()}",
+        'summary: "TODO: one sentence on what the message is about."',
+    ]
+    if args.visit:
+        lines.append(f"visit: {_checked(parser, '--visit', fields.slug, args.visit)}")
+    if args.resolutions:
+        lines.append(
+            f"resolutions: [{', '.join(_checked(parser, '--resolution', fields.slug, r) for r in args.resolutions)}]"
+        )
+    body = "TODO: the text of the message, in Markdown, exactly as the Chairman delivered it.\n"
+    return f"{date.isoformat()}-{slug}", lines, body
+
+
+def visit(args, parser) -> tuple[str, list[str], str]:
+    state = _checked(parser, "--state/--code", fields.state, {"name": args.state, "code": args.code})
+    name = state["name"]
+    lines = [f"title: {_yaml('Visit to ' + name)}", f"state: {{name: {_yaml(name)}, code: {state['code']}}}"]
+    stem = slugify(state["name"])
+    if args.start:
+        start = _checked(parser, "--start", fields.partial_date, args.start)
+        lines.append(f"start: {start.iso}")
+        stem = f"{start.year}-{stem}"
+    if args.end:
+        end = _checked(parser, "--end", fields.partial_date, args.end)
+        if args.start and end < start:
+            parser.error(f"--end {end} is before --start {start}")
+        lines.append(f"end: {end.iso}")
+    if args.led_by:
+        lines.append(f"led_by: {_yaml(_checked(parser, '--led-by', fields.text, args.led_by))}")
+    if args.message:
+        lines.append(f"message: {_checked(parser, '--message', fields.slug, args.message)}")
+    lines.append('summary: "TODO: one sentence on the visit, from a public source."')
+    body = (
+        "TODO: describe the visit in a few sentences, from public sources.\n\nSource: TODO: name the public source.\n"
+    )
+    return stem, lines, body
+
+
+def resolution(args, parser) -> tuple[str, list[str], str]:
+    symbol = _checked(parser, "--symbol", fields.symbol, args.symbol)
+    adopted = _checked(parser, "--adopted", fields.date, args.adopted)
+    number, year = fields.SYMBOL_RE.match(symbol).groups()
+    if adopted.year != int(year):
+        parser.error(f"--adopted {adopted} is not in {year}, the year of {symbol}")
+    summary = _checked(parser, "--summary", fields.text, args.summary)
+    lines = [
+        f"title: Resolution {number} ({year})",
+        f"symbol: {symbol}",
+        f"adopted: {adopted.isoformat()}",
+        f"summary: {_yaml(summary)}",
+    ]
+    if args.meeting:
+        lines.append(f"meeting: {args.meeting}")
+    body = f"TODO: when the Security Council adopted resolution {number} ({year}) and what it did for the Committee.\n\nSource: TODO: name the public source.\n"
+    return f"{number}-{year}", lines, body
+
+
+KINDS = {"message": ("messages", message), "visit": ("visits", visit), "resolution": ("resolutions", resolution)}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
+    sub = parser.add_subparsers(dest="kind", required=True, metavar="{message,visit,resolution}")
+
+    m = sub.add_parser("message", help="a Chairman's message")
+    m.add_argument("--date", required=True, help="the message's date, YYYY-MM-DD")
+    m.add_argument("--title", required=True, help="the message's full title")
+    m.add_argument("--slug", help="short name in the URL (default: from the title)")
+    m.add_argument("--visit", help="file name (without .md) of the related visit, if any")
+    m.add_argument(
+        "--resolution", dest="resolutions", action="append", help="a related resolution, e.g. 1540-2004 (repeatable)"
+    )
+
+    v = sub.add_parser("visit", help="a country visit")
+    v.add_argument("--state", required=True, help="the State's name, e.g. 'Republic of Korea'")
+    v.add_argument("--code", required=True, help="its ISO 3166-1 alpha-2 code, e.g. KR")
+    v.add_argument("--start", help="first day: YYYY-MM-DD, or YYYY-MM / YYYY when that is all that is known")
+    v.add_argument("--end", help="last day, in the same form")
+    v.add_argument("--led-by", help="who led the visit")
+    v.add_argument("--message", help="file name (without .md) of the related Chairman's message")
+
+    r = sub.add_parser("resolution", help="a Security Council resolution")
+    r.add_argument("--symbol", required=True, help="its symbol, e.g. 'S/RES/1540 (2004)'")
+    r.add_argument("--adopted", required=True, help="adoption date, YYYY-MM-DD")
+    r.add_argument("--summary", required=True, help="one line on what it did for the Committee")
+    r.add_argument("--meeting", type=int, help="the Council meeting number, if known")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    collection, make = KINDS[args.kind]
+    stem, lines, body = make(args, parser)
+    path = args.docs / collection / f"{stem}.md"
+    if path.exists():
+        parser.error(f"{path} exists already; choose another --slug or edit that file")
+    assert collection in COLLECTIONS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\n" + "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"Created {shown}")
+    print(f"Preview: {PREVIEW}{collection}/{stem}/ (run 'make serve')")
+    print("Then replace every 'TODO:' with the real text, and run 'make check'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

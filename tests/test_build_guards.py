@@ -1,0 +1,80 @@
+"""The build refuses bad content, and every link of the built site resolves."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site
+from site_tools.links import check_site
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the real project (config, overrides, scripts, docs) to break."""
+    for name in ("overrides", "scripts", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "---\ntitle: [broken\ndate: 2026-11-28\n---\n\nText.\n",
+            "docs/messages/2026-11-28-broken.md:3: front matter is not valid YAML",
+        ),
+        (
+            "---\ntitle: Scripted\ndate: 2026-11-28\n---\n\n<script>alert(1)</script>\n",
+            "docs/messages/2026-11-28-broken.md:6: raw HTML <script> is not allowed",
+        ),
+        (
+            "---\ntitle: Linked\ndate: 2026-11-28\n---\n\n[x](javascript:alert(1))\n",
+            "docs/messages/2026-11-28-broken.md:6: unsafe 'javascript:' link",
+        ),
+    ],
+)
+def test_strict_build_fails_on_bad_content_naming_file_and_line(project, content, expected):
+    (project / "docs/messages/2026-11-28-broken.md").write_text(content, encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", project / "site")
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site/messages/2026-11-28-broken/index.html").exists()
+
+
+def test_unknown_listing_marker_fails_the_build(project):
+    page = project / "docs/visits/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- listing: vists -->\n", encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", project / "site")
+    assert result.returncode != 0
+    assert "docs/visits/index.md" in result.stderr
+    assert "unknown listing 'vists'; expected one of: messages, latest-messages, visits, resolutions" in result.stderr
+
+
+def test_every_internal_link_and_anchor_of_the_built_site_resolves(site):
+    broken, checked, external = check_site(site, "https://example.org/1540/")
+    assert broken == []
+    assert checked > 1000
+    assert all(url.startswith(("https://", "http://", "mailto:")) for url in external)
+
+
+def test_link_check_finds_broken_files_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="b/">no</a>', encoding="utf-8"
+    )
+    (tmp_path / "a/index.html").write_text(
+        '<h2 id="here">x</h2><a href="../#nowhere">no</a><a href="javascript:x()">no</a><a href="https:/bad">no</a>',
+        encoding="utf-8",
+    )
+    broken, checked, _ = check_site(tmp_path)
+    assert checked == 6
+    assert [(b.page, b.reason) for b in broken] == [
+        ("a/index.html", "no element with id 'nowhere' in index.html"),
+        ("a/index.html", "malformed external URL"),
+        ("a/index.html", "scheme 'javascript:' is not allowed"),
+        ("index.html", "no such file b/index.html"),
+    ]
