@@ -112,6 +112,11 @@ def browser():
 def page(browser):
     """A fresh page that records failed requests, console errors and other origins."""
     context = browser.new_context()
+    context.add_init_script(
+        "window.__csp = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     tab = context.new_page()
     tab.failed_requests = []
     tab.console_errors = []

@@ -46,3 +46,51 @@ def test_pages_load_nothing_from_another_origin(page, served_site):
     foreign = [u for u in page.requested_urls if not u.startswith(served_site)]
     assert foreign == []
     assert page.console_errors == []
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__csp")
+
+
+def test_every_page_carries_a_strict_content_security_policy(site):
+    for path in [*site.rglob("index.html"), site / "404.html"]:
+        html = path.read_text(encoding="utf-8")
+        policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["default-src"] == "'self'"
+        assert directives["object-src"] == "'none'"
+        assert directives["base-uri"] == "'self'"
+        assert "'unsafe-inline'" not in directives["script-src"], path
+        assert html.index("Content-Security-Policy") < html.index("<script"), path
+
+
+def test_search_works_under_the_policy(page, served_site):
+    page.goto(served_site)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("vigilance")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10000)
+    assert "2013-11-18-republic-of-korea" in result.get_attribute("href")
+    assert csp_violations(page) == []
+    assert page.console_errors == []
+
+
+def test_palette_toggle_works_under_the_policy(page, served_site):
+    page.goto(served_site + "fr/")
+    body = page.locator("body")
+    before = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
+    page.reload()
+    assert body.get_attribute("data-md-color-scheme") != before  # remembered across pages
+    assert csp_violations(page) == []
+    assert page.console_errors == []
+
+
+def test_language_switcher_works_under_the_policy(page, served_site):
+    page.goto(served_site + "visits/")
+    page.locator(".md-select").hover()
+    page.locator('.md-select__link[hreflang="ru"]').click()
+    page.wait_for_url(served_site + "ru/visits/")
+    assert csp_violations(page) == []
+    assert page.failed_requests == []

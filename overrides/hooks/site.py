@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 # imports cannot work; make scripts/ importable instead.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from site_tools.csp import add_policy  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, get  # noqa: E402
 from site_tools.model import COLLECTIONS, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
@@ -74,4 +75,9 @@ def on_post_page(output: str, page, config) -> str:
     ``<html>`` tag is outside every template block."""
     lang = getattr(page.file, "locale_alternate_of", DEFAULT_LANGUAGE)
     opening = f'<html lang="{lang}"'
-    return output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1)
+    return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Theme pages without a Markdown source (404.html) get the policy too."""
+    return add_policy(output) if template_name.endswith(".html") else output
