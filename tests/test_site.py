@@ -168,8 +168,10 @@ def test_hreflang_alternates_are_absolute_real_translations_and_x_default(html):
         **{lang: f"https://example.org/1540/{PREFIXES[lang]}" for lang in CODES},
         "x-default": "https://example.org/1540/",
     }
-    # The seed message is not translated yet: no alternate points at a fallback copy.
-    assert alternates("fr/" + SEED) == {
-        "en": f"https://example.org/1540/{SEED}",
-        "x-default": f"https://example.org/1540/{SEED}",
+    assert alternates(SEED)["ar"] == f"https://example.org/1540/ar/{SEED}"
+    # A visit is not translated yet: no alternate points at a fallback copy.
+    visit = "visits/2013-grenada/"
+    assert alternates("fr/" + visit) == {
+        "en": f"https://example.org/1540/{visit}",
+        "x-default": f"https://example.org/1540/{visit}",
     }

@@ -7,6 +7,7 @@ and survives a change of site engine. The hooks stay offline, never write into
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from pathlib import Path
 
@@ -18,52 +19,67 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from site_tools.csp import add_policy  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, get  # noqa: E402
-from site_tools.model import COLLECTIONS, Site, load_site  # noqa: E402
+from site_tools.model import COLLECTIONS, Document, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
-from site_tools.render import MarkerError, Renderer, hreflang_alternates  # noqa: E402
+from site_tools.render import MarkerError, Renderer, as_english, heading, hreflang_alternates  # noqa: E402
+from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
+
+
+def _language(page) -> str:
+    """The language being built (a fallback page's file is English, its page is not)."""
+    return getattr(page.file, "locale_alternate_of", DEFAULT_LANGUAGE)
+
+
+def _document(page) -> Document:
+    assert _site is not None, "on_pre_build did not run"
+    key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    doc = _site.documents.get(key)
+    if doc is None:
+        raise PluginError(f"docs/{page.file.src_uri}: page is not part of the content model")
+    return doc
 
 
 def on_pre_build(config) -> None:
     """Load and validate all content before any page is read."""
     global _site
-    docs_dir = Path(config.docs_dir)
-    site = load_site(docs_dir, display_root=Path(config.config_file_path).parent)
+    site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
     if site.problems:
         raise PluginError(str(ContentError(site.problems)))
     _site = site
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    assert _site is not None, "on_pre_build did not run"
-    file = page.file
-    lang = getattr(file, "locale_alternate_of", DEFAULT_LANGUAGE)
-    key = getattr(file, "norm_src_uri", file.src_uri)
-    doc = _site.documents.get(key)
-    if doc is None:
-        raise PluginError(f"docs/{file.src_uri}: page is not part of the content model")
-    source = doc.sources[getattr(file, "locale", DEFAULT_LANGUAGE)]
+    doc, lang = _document(page), _language(page)
+    source = doc.sources[getattr(page.file, "locale", DEFAULT_LANGUAGE)]
     # Shared metadata is written once, in the English file.
     page.meta = {**doc.meta, **source.meta}
     if "summary" in page.meta:
         page.meta["description"] = page.meta["summary"]
-    page.meta["document"] = {"collection": doc.collection, "slug": doc.slug, "lang": source.lang}
-    renderer = Renderer(_site, lang, file.src_uri)
+    english_href = posixpath.relpath(doc.url(DEFAULT_LANGUAGE) or ".", page.url or ".") + "/"
+    page.meta["translation_notice"] = notice(doc, lang, english_href)
+    renderer = Renderer(_site, lang, page.file.src_uri)
     try:
-        markdown = renderer.expand_markers(markdown, f"docs/{file.src_uri}")
+        body = renderer.expand_markers(markdown, f"docs/{page.file.src_uri}")
     except MarkerError as error:
         raise PluginError(str(error)) from None
-    if doc.collection in COLLECTIONS:
-        markdown = renderer.facts(doc) + markdown + "\n" + renderer.backlinks(doc)
-    return markdown
+    if source.lang != lang:
+        body = as_english(body, lang)
+    facts = renderer.facts(doc) if doc.collection in COLLECTIONS else ""
+    backlinks = renderer.backlinks(doc) if doc.collection in COLLECTIONS else ""
+    return heading(doc, lang) + facts + body + "\n" + backlinks
 
 
 def on_page_context(context, page, config, nav):
-    """Show the language switcher in UN order (the i18n plugin keeps build order)."""
-    key = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    context["hreflang_alternates"] = hreflang_alternates(_site.documents[key], config.site_url or "/")
-    # The i18n plugin sets this as an attribute of config.extra, which templates read first.
+    doc = _document(page)
+    site_url = config.site_url or "/"
+    context["hreflang_alternates"] = hreflang_alternates(doc, site_url)
+    if not doc.is_translated(_language(page)):
+        # A fallback copy is not a page of its own for search engines.
+        page.canonical_url = site_url + doc.url(DEFAULT_LANGUAGE)
+    # Show the switcher in UN order (the i18n plugin keeps build order). The
+    # plugin sets this as an attribute of config.extra, which templates read first.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
     if alternates:
         alternates.sort(key=lambda alternate: CODES.index(alternate["lang"]))
@@ -71,9 +87,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Put ``dir`` on ``<html>`` too: Material sets it on ``<body>`` only, and the
-    ``<html>`` tag is outside every template block."""
-    lang = getattr(page.file, "locale_alternate_of", DEFAULT_LANGUAGE)
+    """Put ``dir`` on ``<html>`` too (Material sets it on ``<body>`` only, and the
+    ``<html>`` tag is outside every template block), then add the CSP."""
+    lang = _language(page)
     opening = f'<html lang="{lang}"'
     return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
 

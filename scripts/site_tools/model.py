@@ -11,7 +11,6 @@ text (metadata shared by all languages is written once, in the English file).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -121,7 +120,6 @@ class Source:
     key_lines: dict[str, int]
     body: str
     body_line: int
-    content_hash: str  # of the whole file, recorded by translations of it
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
@@ -213,11 +211,6 @@ def _newest_first(docs: list[Document]) -> list[Document]:
     return dated + sorted((d for d in docs if not d.date), key=lambda d: d.slug)
 
 
-def content_hash(raw: bytes) -> str:
-    """The hash a translation records of its English source (line endings normalised)."""
-    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()[:16]
-
-
 def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
     """Read and validate every Markdown file under ``docs_dir``; collect all problems."""
     display_root = display_root or docs_dir.parent
@@ -257,7 +250,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         problems.extend(field_problems)
         problems.extend(unsafe_content(parsed.body, shown, parsed.body_line))
         problems.extend(_placeholders(parsed, shown))
-        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, content_hash(raw))
+        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line)
         key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
         if lang == DEFAULT_LANGUAGE:
             documents[key] = Document(key, collection, stem, {lang: source})

@@ -71,8 +71,7 @@ class Renderer:
         """attr_list marking text that falls back to English inside another language."""
         if self.lang == DEFAULT_LANGUAGE or doc.is_translated(self.lang):
             return ""
-        rtl = get(self.lang).direction == "rtl"
-        return '{ lang="en" dir="ltr" }' if rtl else '{ lang="en" }'
+        return english_attrs(self.lang)
 
     def date(self, value: Any) -> str:
         return f'<time datetime="{dates.iso(value)}">{escape(dates.long_date(value, self.lang))}</time>'
@@ -141,3 +140,21 @@ def hreflang_alternates(doc: Document, site_url: str) -> list[dict[str, str]]:
     links = [{"hreflang": lang, "href": base + doc.url(lang)} for lang in CODES if doc.is_translated(lang)]
     links.append({"hreflang": "x-default", "href": base + doc.url(DEFAULT_LANGUAGE)})
     return links
+
+
+def heading(doc: Document, lang: str) -> str:
+    """The page's one ``h1``, marked as English where the page falls back to it."""
+    title = md_escape(doc.text("title", lang))
+    if doc.is_translated(lang) or lang == DEFAULT_LANGUAGE:
+        return f"# {title}\n\n"
+    return f"# {title} {english_attrs(lang)}\n\n"
+
+
+def english_attrs(lang: str) -> str:
+    return '{ lang="en" dir="ltr" }' if get(lang).direction == "rtl" else '{ lang="en" }'
+
+
+def as_english(markdown: str, lang: str) -> str:
+    """Wrap English text served inside another language, so screen readers switch voice."""
+    direction = ' dir="ltr"' if get(lang).direction == "rtl" else ""
+    return f'<div lang="en"{direction} markdown>\n\n{markdown.strip()}\n\n</div>\n'
