@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check lint lock clean
+.PHONY: serve build test check translations lint lock clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ build: $(BIN)/.installed
 ## check: validate every content file without building
 check: $(BIN)/.installed
 	$(BIN)/python scripts/check.py
+
+## translations: what is current, outdated or missing in each language
+translations: $(BIN)/.installed
+	$(BIN)/python scripts/translations.py status
 
 ## test: the whole test suite (builds the real site; browser tests need chromium)
 test: $(BIN)/.installed

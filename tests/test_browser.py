@@ -66,7 +66,11 @@ def test_every_page_carries_a_strict_content_security_policy(site):
 
 def test_search_works_under_the_policy(page, served_site):
     page.goto(served_site)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").click()
+    # Typing before the index is loaded can be lost: wait until search is ready.
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')", timeout=20000
+    )
     page.locator(".md-search__input").fill("vigilance")
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10000)

@@ -7,6 +7,7 @@ and survives a change of site engine. The hooks stay offline, never write into
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import sys
 from pathlib import Path
@@ -18,13 +19,16 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from site_tools.csp import add_policy  # noqa: E402
-from site_tools.languages import CODES, DEFAULT_LANGUAGE, get  # noqa: E402
+from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa: E402
 from site_tools.model import COLLECTIONS, Document, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
 from site_tools.render import MarkerError, Renderer, as_english, heading, hreflang_alternates  # noqa: E402
+from site_tools.sitemap import sitemap  # noqa: E402
+from site_tools.strings import strings  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
+_default_404: bytes | None = None
 
 
 def _language(page) -> str:
@@ -94,6 +98,41 @@ def on_post_page(output: str, page, config) -> str:
     return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
 
 
+def on_template_context(context, template_name, config):
+    """404.html speaks the language being built and points to every home page."""
+    if template_name == "404.html":
+        lang = config.theme["language"]
+        context["t"] = strings(lang)
+        context["homes"] = [(language, language.prefix) for language in LANGUAGES]
+    return context
+
+
 def on_post_template(output: str, template_name: str, config) -> str:
-    """Theme pages without a Markdown source (404.html) get the policy too."""
-    return add_policy(output) if template_name.endswith(".html") else output
+    """Theme pages without a Markdown source (404.html) get dir and the policy too."""
+    if not template_name.endswith(".html"):
+        return output
+    lang = config.theme["language"]
+    opening = f'<html lang="{lang}"'
+    return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
+
+
+def on_post_build(config) -> None:
+    """Write our sitemap, and keep each language's 404 page in its own folder.
+
+    Every language build writes the same site-root files; the i18n plugin
+    leaves whichever came last. The root 404.html stays English (the default);
+    the others move to ``<lang>/404.html``.
+    """
+    global _default_404
+    site_dir = Path(config.site_dir)
+    lang = config.theme["language"]
+    page_404 = site_dir / "404.html"
+    if lang == DEFAULT_LANGUAGE:
+        _default_404 = page_404.read_bytes()
+    elif _default_404 is not None:
+        (site_dir / lang).mkdir(exist_ok=True)
+        page_404.replace(site_dir / lang / "404.html")
+        page_404.write_bytes(_default_404)
+    xml = sitemap(_site, config.site_url or "/").encode("utf-8")
+    (site_dir / "sitemap.xml").write_bytes(xml)
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml, mtime=0))

@@ -107,6 +107,7 @@ PAGE = Collection(
 )
 
 ASSET_FOLDERS = ("assets",)
+TOP_PAGES = ("index", "translations")  # the home page and the translation dashboard
 FILENAME_RE = re.compile(r"^(?P<stem>[^.]+)(?:\.(?P<lang>[^.]+))?\.md$")
 
 
@@ -283,7 +284,7 @@ def _pattern(collection: str) -> str:
 def _classify(rel: str, shown: str) -> tuple[str, Problem | None]:
     parts = rel.split("/")
     if len(parts) == 1:
-        if FILENAME_RE.match(parts[0]) and parts[0].split(".")[0] == "index":
+        if FILENAME_RE.match(parts[0]) and parts[0].split(".")[0] in TOP_PAGES:
             return "pages", None
         return "pages", Problem(
             shown,

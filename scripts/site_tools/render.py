@@ -22,6 +22,7 @@ from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
+from .translations import STATUSES, report, summary
 
 MARKER_RE = re.compile(r"<!--\s*listing:\s*(?P<name>[\w-]+)\s*-->")
 LISTINGS = {
@@ -29,6 +30,7 @@ LISTINGS = {
     "latest-messages": "latest_messages.md.j2",
     "visits": "listing_visits.md.j2",
     "resolutions": "listing_resolutions.md.j2",
+    "translation-status": "translation_status.md.j2",
 }
 LATEST_COUNT = 5
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
@@ -103,7 +105,7 @@ class Renderer:
                 line = markdown.count("\n", 0, match.start()) + 1
                 known = ", ".join(LISTINGS)
                 raise MarkerError(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
-            return self.render(LISTINGS[name], latest_count=LATEST_COUNT)
+            return self.render(LISTINGS[name], latest_count=LATEST_COUNT, translations=translation_overview(self.site))
 
         return MARKER_RE.sub(replace, markdown)
 
@@ -158,3 +160,25 @@ def as_english(markdown: str, lang: str) -> str:
     """Wrap English text served inside another language, so screen readers switch voice."""
     direction = ' dir="ltr"' if get(lang).direction == "rtl" else ""
     return f'<div lang="en"{direction} markdown>\n\n{markdown.strip()}\n\n</div>\n'
+
+
+def translation_overview(site: Site) -> list[dict[str, Any]]:
+    """Per language: counts, share translated, and the documents not current."""
+    entries = report(site, docs_prefix="")
+    counts = summary(entries)
+    overview = []
+    for code, count in counts.items():
+        total = sum(count.values())
+        overview.append(
+            {
+                "language": get(code),
+                "counts": count,
+                "total": total,
+                "percent": round(100 * count["current"] / total) if total else 100,
+                "pending": {
+                    s: [site.documents[e.path] for e in entries if e.lang == code and e.status == s]
+                    for s in STATUSES[1:]
+                },
+            }
+        )
+    return overview

@@ -1,0 +1,36 @@
+"""sitemap.xml for the whole site: every real page once, with its real translations.
+
+Fallback copies (an English page served under another language's prefix) are
+left out, as they are from the hreflang links: search engines see each
+document once per language it is really written in.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from .languages import CODES
+from .model import Site
+from .render import hreflang_alternates
+
+
+def sitemap(site: Site, site_url: str) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for key in sorted(site.documents):
+        doc = site.documents[key]
+        alternates = hreflang_alternates(doc, site_url)
+        for lang in CODES:
+            if not doc.is_translated(lang):
+                continue
+            loc = next(a["href"] for a in alternates if a["hreflang"] == lang)
+            lines.append(f"  <url>\n    <loc>{loc}</loc>")
+            for alternate in alternates:
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang={quoteattr(alternate["hreflang"])} href={quoteattr(alternate["href"])}/>'
+                )
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,189 @@
+"""Translators' tools and what readers are told, on the real site and on modified copies."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site
+from site_tools.languages import TRANSLATION_CODES
+from site_tools.model import load_site
+from site_tools.translations import report, summary
+
+SEED = "docs/messages/2013-11-18-republic-of-korea.md"
+SEED_URL = "messages/2013-11-18-republic-of-korea/"
+NEW = "docs/messages/2026-11-28-anniversary.md"
+
+
+def tool(*args: str, root=ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/translations.py"), "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def statuses(root) -> dict[tuple[str, str], str]:
+    result = tool("status", "--format", "json", root=root)
+    assert result.returncode == 0, result.stderr
+    return {(e["path"], e["lang"]): e["status"] for e in json.loads(result.stdout)}
+
+
+def page(site, lang: str, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+# -- the real site --------------------------------------------------------------
+
+
+def test_seed_message_home_and_listings_are_current_in_every_language():
+    found = statuses(ROOT)
+    for path in [SEED, "docs/index.md", "docs/messages/index.md", "docs/visits/index.md", "docs/resolutions/index.md"]:
+        assert {found[(path, lang)] for lang in TRANSLATION_CODES} == {"current"}, path
+
+
+def test_json_status_lists_every_document_in_every_language():
+    entries = json.loads(tool("status", "--format", "json").stdout)
+    site = load_site(ROOT / "docs", ROOT)
+    assert len(entries) == len(site.documents) * 5
+    assert set(entries[0]) == {"path", "lang", "status"}
+
+
+def test_markdown_status_is_a_table_for_a_job_summary():
+    out = tool("status", "--format", "markdown").stdout
+    assert out.startswith("| Language | Current | Outdated | Missing | Translated |\n| --- |")
+    assert "| French (fr) |" in out
+
+
+@pytest.mark.parametrize("lang", TRANSLATION_CODES)
+def test_project_translation_is_labelled_unofficial_with_a_link_to_the_original(site, lang):
+    notice = page(site, lang, SEED_URL).select_one("aside.translation-notice")
+    assert notice["data-translation"] == "unofficial"
+    assert notice.a["href"] == "../../../" + SEED_URL
+    assert notice.a["hreflang"] == "en"
+
+
+@pytest.mark.parametrize("lang", TRANSLATION_CODES)
+def test_fallback_page_says_so_and_marks_its_english_text(site, lang):
+    soup = page(site, lang, "visits/2013-grenada")
+    notice = soup.select_one("[data-translation-status]")
+    assert notice["data-translation-status"] == "missing"
+    assert notice.get_text(strip=True)
+    h1 = soup.select("article h1")
+    assert len(h1) == 1 and h1[0]["lang"] == "en"
+    body = soup.select_one('article div[lang="en"]')
+    assert "Source: UN press release CD/3442." in body.get_text()
+    if lang == "ar":
+        assert h1[0]["dir"] == body["dir"] == "ltr"
+    # The facts stay in the reader's language.
+    assert soup.select_one(".doc-facts").find_parent(attrs={"lang": "en"}) is None
+
+
+def test_fallback_copy_names_the_english_original_as_canonical(site):
+    canonical = page(site, "fr", "visits/2013-grenada").select_one('link[rel="canonical"]')["href"]
+    assert canonical == "https://example.org/1540/visits/2013-grenada/"
+
+
+def test_sitemap_lists_real_translations_only_with_alternates(site):
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/1540/fr/messages/2013-11-18-republic-of-korea/</loc>" in xml
+    assert "<loc>https://example.org/1540/fr/visits/2013-grenada/</loc>" not in xml
+    assert 'hreflang="x-default" href="https://example.org/1540/visits/2013-grenada/"' in xml
+
+
+def test_each_language_has_its_own_404_and_the_root_one_is_english(site):
+    root = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert root.html["lang"] == "en"
+    assert [a["hreflang"] for a in root.select(".language-homes a")] == ["ar", "zh", "en", "fr", "ru", "es"]
+    for lang in TRANSLATION_CODES:
+        soup = BeautifulSoup((site / lang / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+
+
+def test_dashboard_counts_match_the_tool(site):
+    counts = summary(report(load_site(ROOT / "docs", ROOT)))
+    rows = page(site, "", "translations").select("article table tbody tr")
+    assert len(rows) == 5
+    for row, lang in zip(rows, TRANSLATION_CODES, strict=True):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert cells[2:] == [str(counts[lang][s]) for s in ("current", "outdated", "missing")]
+
+
+# -- a modified copy: new English-only message, edited seed -------------------------
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    for name in ("overrides", "scripts", "docs"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / NEW).write_text("---\ntitle: A new message\ndate: 2026-11-28\n---\n\nNew text.\n", encoding="utf-8")
+    seed = root / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Thank you.", "Thank you very much."), encoding="utf-8")
+    return root
+
+
+def test_editing_the_seed_makes_its_translations_outdated_until_done(project):
+    before = statuses(project)
+    assert {before[(SEED, lang)] for lang in TRANSLATION_CODES} == {"outdated"}
+    assert {before[(NEW, lang)] for lang in TRANSLATION_CODES} == {"missing"}
+    site = project / "site-outdated"
+    assert build_site(project / "mkdocs.yml", site).returncode == 0
+    for lang in TRANSLATION_CODES:
+        notice = page(site, lang, SEED_URL).select_one("[data-translation-status]")
+        assert notice["data-translation-status"] == "outdated"
+        assert notice.a["href"] == "../../../" + SEED_URL
+        new = page(site, lang, "messages/2026-11-28-anniversary")
+        assert new.select_one("[data-translation-status]")["data-translation-status"] == "missing"
+    dashboard = page(site, "", "translations").select("article table tbody tr")
+    assert [row.select("td")[3].get_text() for row in dashboard] == ["1"] * 5
+
+    for lang in TRANSLATION_CODES:
+        result = tool("done", lang, SEED, root=project)
+        assert result.returncode == 0, result.stderr
+    after = statuses(project)
+    assert {after[(SEED, lang)] for lang in TRANSLATION_CODES} == {"current"}
+    site = project / "site-done"
+    assert build_site(project / "mkdocs.yml", site).returncode == 0
+    assert page(site, "fr", SEED_URL).select_one("[data-translation-status]") is None
+
+
+def test_start_creates_a_translation_to_finish(project):
+    result = tool("start", "fr", NEW, root=project)
+    assert result.returncode == 0, result.stderr
+    created = project / "docs/messages/2026-11-28-anniversary.fr.md"
+    text = created.read_text(encoding="utf-8")
+    assert "source_hash: " in text and "translation: unofficial" in text
+    assert "TODO: translate the text below into French" in text
+    assert statuses(project)[(NEW, "fr")] == "current"
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", str(project / "docs")],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 1 and "placeholder 'TODO:'" in check.stdout
+    created.unlink()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["start", "de", SEED], "unknown language 'de'"),
+        (["start", "fr", SEED], "exists already"),
+        (["start", "fr", "docs/messages/nothing.md"], "is not an English document"),
+        (
+            ["done", "fr", "docs/visits/2013-grenada.md"],
+            "does not exist; create it with 'start fr docs/visits/2013-grenada.md'",
+        ),
+    ],
+)
+def test_bad_invocations_exit_2_with_a_clear_message(args, expected):
+    result = tool(*args)
+    assert result.returncode == 2
+    assert expected in result.stderr
