@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -68,10 +69,9 @@ def test_search_works_under_the_policy(page, served_site):
     page.goto(served_site)
     page.locator(".md-search__input").click()
     # Typing before the index is loaded can be lost: wait until search is ready.
-    page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')", timeout=20000
-    )
-    page.locator(".md-search__input").fill("vigilance")
+    # (expect() polls from Playwright's own world; wait_for_function would need eval, which the CSP forbids.)
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text("Initializing", timeout=20000)
+    page.locator(".md-search__input").press_sequentially("vigilance", delay=20)  # as a reader types
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10000)
     assert "2013-11-18-republic-of-korea" in result.get_attribute("href")
@@ -84,7 +84,7 @@ def test_palette_toggle_works_under_the_policy(page, served_site):
     body = page.locator("body")
     before = body.get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
+    expect(body).not_to_have_attribute("data-md-color-scheme", before)
     page.reload()
     assert body.get_attribute("data-md-color-scheme") != before  # remembered across pages
     assert csp_violations(page) == []
