@@ -8,11 +8,14 @@ and survives a change of site engine. The hooks stay offline, never write into
 from __future__ import annotations
 
 import gzip
+import json
 import posixpath
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 # MkDocs loads hook files by path, not as modules of a package, so relative
 # imports cannot work; make scripts/ importable instead.
@@ -23,12 +26,19 @@ from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa
 from site_tools.model import COLLECTIONS, Document, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
 from site_tools.render import MarkerError, Renderer, as_english, heading, hreflang_alternates  # noqa: E402
+from site_tools.search import localize_index, point_search_at_language  # noqa: E402
 from site_tools.sitemap import sitemap  # noqa: E402
 from site_tools.strings import strings  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
-_default_404: bytes | None = None
+# The i18n plugin builds the other languages from inside the default language's
+# post-build step, so build state is kept per language and the language being
+# built on a stack (config.theme.language is left at the last one built).
+_building: list[str] = []
+_search: dict[str, object] = {}  # each language's search index (the theme's own indexer)
+_fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
+_not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
 
 
 def _language(page) -> str:
@@ -46,12 +56,33 @@ def _document(page) -> Document:
 
 
 def on_pre_build(config) -> None:
-    """Load and validate all content before any page is read."""
+    """Load and validate all content before any page is read; start this
+    language's own search index."""
     global _site
     site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
     if site.problems:
         raise PluginError(str(ContentError(site.problems)))
     _site = site
+    lang = config.theme["language"]  # set by the i18n plugin's on_config
+    _building.append(lang)
+    _search[lang] = _language_search_index(config)
+    _fallbacks[lang] = set()
+
+
+def _language_search_index(config):
+    """A search index with the theme's own settings for the language being built
+    (tokenizer language, separator, pipeline); Chinese is segmented by jieba."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        return None
+    from material.plugins.search.plugin import SearchIndex
+
+    settings = dict(plugin.config)
+    settings["lang"] = [plugin._translate(config, "search.config.lang")]
+    settings["separator"] = plugin._translate(config, "search.config.separator")
+    pipeline = plugin._translate(config, "search.config.pipeline")
+    settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
+    return SearchIndex(**settings)
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -75,13 +106,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return heading(doc, lang) + facts + body + "\n" + backlinks
 
 
+@event_priority(10)  # before the search plugin strips its data-search-* attributes
 def on_page_context(context, page, config, nav):
-    doc = _document(page)
+    doc, lang = _document(page), _language(page)
+    if _search.get(lang) is not None:
+        _search[lang].add_entry_from_context(page)
     site_url = config.site_url or "/"
     context["hreflang_alternates"] = hreflang_alternates(doc, site_url)
-    if not doc.is_translated(_language(page)):
+    if not doc.is_translated(lang):
         # A fallback copy is not a page of its own for search engines.
         page.canonical_url = site_url + doc.url(DEFAULT_LANGUAGE)
+        _fallbacks[lang].add(page.url)
     # Show the switcher in UN order (the i18n plugin keeps build order). The
     # plugin sets this as an attribute of config.extra, which templates read first.
     alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
@@ -90,49 +125,72 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_post_page(output: str, page, config) -> str:
-    """Put ``dir`` on ``<html>`` too (Material sets it on ``<body>`` only, and the
-    ``<html>`` tag is outside every template block), then add the CSP."""
-    lang = _language(page)
+def _finish_html(output: str, lang: str, page_url: str) -> str:
+    """``dir`` on ``<html>`` too (Material sets it on ``<body>`` only, and the
+    ``<html>`` tag is outside every template block), the language's own search
+    index, and the Content-Security-Policy (last: it hashes the inline scripts)."""
     opening = f'<html lang="{lang}"'
-    return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
+    output = output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1)
+    output = point_search_at_language(output, page_url, get(lang).prefix)
+    return add_policy(output)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _finish_html(output, _language(page), page.url)
 
 
 def on_template_context(context, template_name, config):
     """404.html speaks the language being built and points to every home page."""
     if template_name == "404.html":
-        lang = config.theme["language"]
-        context["t"] = strings(lang)
+        context["t"] = strings(_building[-1])
         context["homes"] = [(language, language.prefix) for language in LANGUAGES]
     return context
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """Theme pages without a Markdown source (404.html) get dir and the policy too."""
+    """Theme pages without a Markdown source (404.html) are finished the same way."""
     if not template_name.endswith(".html"):
         return output
-    lang = config.theme["language"]
-    opening = f'<html lang="{lang}"'
-    return add_policy(output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1))
+    lang = _building[-1]
+    output = _finish_html(output, lang, "")
+    if template_name == "404.html":
+        _not_found[lang] = output
+    return output
 
 
+def on_build_error(error) -> None:
+    _building.clear()
+
+
+@event_priority(-200)  # after the i18n plugin, whose last act rewrites shared files
 def on_post_build(config) -> None:
-    """Write our sitemap, and keep each language's 404 page in its own folder.
+    """Write this language's files where they belong.
 
-    Every language build writes the same site-root files; the i18n plugin
-    leaves whichever came last. The root 404.html stays English (the default);
-    the others move to ``<lang>/404.html``.
+    Every language build writes the same site-root files (search index, 404,
+    sitemap), and the i18n plugin leaves whichever came last, or merges them.
+    The default language is built first and finishes last, so its files are
+    written last, at the root; the others go under their own prefix.
     """
-    global _default_404
     site_dir = Path(config.site_dir)
-    lang = config.theme["language"]
-    page_404 = site_dir / "404.html"
-    if lang == DEFAULT_LANGUAGE:
-        _default_404 = page_404.read_bytes()
-    elif _default_404 is not None:
-        (site_dir / lang).mkdir(exist_ok=True)
-        page_404.replace(site_dir / lang / "404.html")
-        page_404.write_bytes(_default_404)
-    xml = sitemap(_site, config.site_url or "/").encode("utf-8")
-    (site_dir / "sitemap.xml").write_bytes(xml)
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml, mtime=0))
+    lang = _building.pop()
+    prefix = get(lang).prefix
+    site_url = config.site_url or "/"
+    if _search.get(lang) is not None:
+        index = json.loads(_search[lang].generate_search_index(None))
+        index = localize_index(index, prefix, _fallbacks[lang], strings(lang)["in_english"])
+        _write(
+            site_dir / prefix / "search/search_index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        )
+    if lang != DEFAULT_LANGUAGE:
+        _write(site_dir / prefix / "sitemap.xml", sitemap(_site, site_url, only=lang))
+        return
+    for code, page in _not_found.items():
+        _write(site_dir / get(code).prefix / "404.html", page)
+    xml = sitemap(_site, site_url)
+    _write(site_dir / "sitemap.xml", xml)
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -14,7 +14,8 @@ from .model import Site
 from .render import hreflang_alternates
 
 
-def sitemap(site: Site, site_url: str) -> str:
+def sitemap(site: Site, site_url: str, only: str | None = None) -> str:
+    """The whole site's sitemap, or with ``only`` that language's own pages."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -23,7 +24,7 @@ def sitemap(site: Site, site_url: str) -> str:
         doc = site.documents[key]
         alternates = hreflang_alternates(doc, site_url)
         for lang in CODES:
-            if not doc.is_translated(lang):
+            if not doc.is_translated(lang) or (only and lang != only):
                 continue
             loc = next(a["href"] for a in alternates if a["hreflang"] == lang)
             lines.append(f"  <url>\n    <loc>{loc}</loc>")
