@@ -126,3 +126,17 @@ def test_language_switcher_works_under_the_policy(page, served_site):
     page.wait_for_url(served_site + "ru/visits/")
     assert csp_violations(page) == []
     assert page.failed_requests == []
+
+
+def test_a_message_prints_cleanly(page, served_site):
+    page.goto(served_site + "fr/" + SEED)
+    page.emulate_media(media="print")
+    for chrome in [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search"]:
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()
+    assert page.locator(".doc-facts time").is_visible()
+    address = page.locator(".page-address")
+    assert address.is_visible()
+    assert address.inner_text() == f"https://example.org/1540/fr/{SEED}"
+    assert page.locator("article").inner_text().count("Je vous remercie.") == 1
+    assert len(page.pdf()) > 10_000  # Chromium lays it out as a printed document

@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from site_tools.csp import add_policy  # noqa: E402
+from site_tools.feeds import SCHEMA_PATH, atom, documents_json  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa: E402
 from site_tools.model import COLLECTIONS, Document, Site, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
@@ -29,6 +30,7 @@ from site_tools.render import MarkerError, Renderer, as_english, heading, hrefla
 from site_tools.search import localize_index, point_search_at_language  # noqa: E402
 from site_tools.sitemap import sitemap  # noqa: E402
 from site_tools.strings import strings  # noqa: E402
+from site_tools.symbols import SymbolExtension  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
@@ -39,6 +41,16 @@ _building: list[str] = []
 _search: dict[str, object] = {}  # each language's search index (the theme's own indexer)
 _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
+_symbols = SymbolExtension()  # UN symbols become links to the official texts
+
+
+@event_priority(-110)  # after the i18n plugin has set this build's language
+def on_config(config):
+    """Link UN document symbols in the language being built."""
+    _symbols.lang = config.theme["language"]
+    if _symbols not in config.markdown_extensions:
+        config.markdown_extensions.append(_symbols)
+    return config
 
 
 def _language(page) -> str:
@@ -63,6 +75,7 @@ def on_pre_build(config) -> None:
     if site.problems:
         raise PluginError(str(ContentError(site.problems)))
     _site = site
+    _symbols.resolutions = {doc.slug for doc in site.collection("resolutions")}
     lang = config.theme["language"]  # set by the i18n plugin's on_config
     _building.append(lang)
     _search[lang] = _language_search_index(config)
@@ -113,6 +126,11 @@ def on_page_context(context, page, config, nav):
         _search[lang].add_entry_from_context(page)
     site_url = config.site_url or "/"
     context["hreflang_alternates"] = hreflang_alternates(doc, site_url)
+    context["og_locale"] = get(lang).og_locale
+    context["feed"] = {
+        "href": posixpath.relpath(get(lang).prefix + "feed.xml", page.url or "."),
+        "title": strings(lang)["feed_title"],
+    }
     if not doc.is_translated(lang):
         # A fallback copy is not a page of its own for search engines.
         page.canonical_url = site_url + doc.url(DEFAULT_LANGUAGE)
@@ -181,6 +199,9 @@ def on_post_build(config) -> None:
         _write(
             site_dir / prefix / "search/search_index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         )
+    _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, config.site_name))
+    _write(site_dir / prefix / "api/documents.json", documents_json(_site, lang, site_url))
+    _write(site_dir / prefix / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     if lang != DEFAULT_LANGUAGE:
         _write(site_dir / prefix / "sitemap.xml", sitemap(_site, site_url, only=lang))
         return

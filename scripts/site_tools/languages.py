@@ -12,6 +12,7 @@ class Language:
     english_name: str
     direction: str  # "ltr" or "rtl"
     babel_locale: str  # the CLDR locale used to format dates
+    og_locale: str  # Open Graph's language_TERRITORY form
 
     @property
     def prefix(self) -> str:
@@ -22,13 +23,13 @@ class Language:
 DEFAULT_LANGUAGE = "en"
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "العربية", "Arabic", "rtl", "ar"),
-    Language("zh", "中文", "Chinese", "ltr", "zh_Hans"),
+    Language("ar", "العربية", "Arabic", "rtl", "ar", "ar_AR"),
+    Language("zh", "中文", "Chinese", "ltr", "zh_Hans", "zh_CN"),
     # UN English writes "18 November 2013": British, not US, conventions.
-    Language("en", "English", "English", "ltr", "en_GB"),
-    Language("fr", "Français", "French", "ltr", "fr"),
-    Language("ru", "Русский", "Russian", "ltr", "ru"),
-    Language("es", "Español", "Spanish", "ltr", "es"),
+    Language("en", "English", "English", "ltr", "en_GB", "en_GB"),
+    Language("fr", "Français", "French", "ltr", "fr", "fr_FR"),
+    Language("ru", "Русский", "Russian", "ltr", "ru", "ru_RU"),
+    Language("es", "Español", "Spanish", "ltr", "es", "es_ES"),
 )
 
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}

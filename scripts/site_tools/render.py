@@ -18,10 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from . import dates
-from .languages import CODES, DEFAULT_LANGUAGE, get
+from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
+from .symbols import official_url
 from .translations import STATUSES, report, summary
 
 MARKER_RE = re.compile(r"<!--\s*listing:\s*(?P<name>[\w-]+)\s*-->")
@@ -95,7 +96,7 @@ class Renderer:
     # -- entry points -------------------------------------------------------
     def render(self, template: str, **context: Any) -> str:
         return _env.get_template(template).render(
-            r=self, t=self.t, site=self.site, lang=self.lang, official_url=official_url, **context
+            r=self, t=self.t, site=self.site, lang=self.lang, languages=LANGUAGES, official_url=official_url, **context
         )
 
     def expand_markers(self, markdown: str, shown_path: str) -> str:
@@ -128,11 +129,6 @@ class MarkerError(ValueError):
 
 def md_escape(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value)
-
-
-def official_url(symbol: str, lang: str) -> str:
-    """The UN Official Document System link for a symbol, in a language."""
-    return f"https://undocs.org/{lang}/{symbol.replace(' ', '')}"
 
 
 def hreflang_alternates(doc: Document, site_url: str) -> list[dict[str, str]]:

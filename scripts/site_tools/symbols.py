@@ -1,0 +1,102 @@
+"""Markdown extension: UN document symbols become links to the official texts.
+
+``S/RES/1540 (2004)``, ``S/2011/579`` or ``S/AC.44/2013/OC.85`` written in
+content link to the UN Official Document System in the page's language; a
+resolution mentioned by number and year (``resolution 1977 (2011)``, and the
+forms of the other languages) links to the site's own page when there is one.
+Text inside links, code and headings is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+# A symbol: series letter, then slash-separated parts such as RES, 2011, AC.44,
+# OC.85; a resolution symbol ends with its year in brackets.
+SYMBOL_RE = r"\b[SA]/(?:RES/\d{1,5} ?\(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A-Z0-9]+(?:\.[A-Z0-9]+)*)"
+# A resolution by number and year, as "1540 (2004)" or, in Chinese, "1540(2004)".
+MENTION_RE = r"(?<![\d/])(?P<number>\d{3,5}) ?\((?P<year>\d{4})\)"
+PATTERN = re.compile(f"(?P<symbol>{SYMBOL_RE})|(?P<mention>{MENTION_RE})")
+SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
+
+
+def official_url(symbol: str, lang: str) -> str:
+    """The Official Document System address of a symbol, in a language."""
+    return f"https://undocs.org/{lang}/{symbol.replace(' ', '')}"
+
+
+class SymbolLinks(Treeprocessor):
+    def __init__(self, md: Markdown, extension: SymbolExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _walk(self, element: etree.Element) -> None:
+        if element.tag in SKIP:
+            return
+        if element.text:
+            nodes = self._link(element.text)
+            if nodes:
+                element.text = nodes[0]
+                for index, child in enumerate(nodes[1:]):
+                    element.insert(index, child)
+        for child in list(element):
+            self._walk(child)
+            if child.tail:
+                nodes = self._link(child.tail)
+                if nodes:
+                    child.tail = nodes[0]
+                    position = list(element).index(child) + 1
+                    for offset, node in enumerate(nodes[1:]):
+                        element.insert(position + offset, node)
+
+    def _link(self, text: str) -> list | None:
+        """Split text into [leading text, <a> with tail, ...], or None if no match."""
+        first, links, position = None, [], 0
+        for match in PATTERN.finditer(text):
+            href = self._href(match)
+            if href is None:
+                continue
+            before = text[position : match.start()]
+            if links:
+                links[-1].tail = before
+            else:
+                first = before
+            link = etree.Element("a", {"href": href})
+            if match["symbol"]:
+                link.set("class", "un-symbol")
+                link.set("hreflang", self.extension.lang)
+            link.text = match.group(0)
+            links.append(link)
+            position = match.end()
+        if not links:
+            return None
+        links[-1].tail = text[position:]
+        return [first, *links]
+
+    def _href(self, match: re.Match[str]) -> str | None:
+        if match["symbol"]:
+            return official_url(match["symbol"], self.extension.lang)
+        slug = f"{match['number']}-{match['year']}"
+        if slug in self.extension.resolutions:
+            return f"/resolutions/{slug}.md"  # resolved by the site engine, per language
+        return None
+
+
+class SymbolExtension(Extension):
+    """Configured per language build: ``lang``, and the resolutions the site has."""
+
+    def __init__(self, lang: str = "en", resolutions: set[str] | None = None):
+        super().__init__()
+        self.lang = lang
+        self.resolutions = resolutions or set()
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline parsing (20), before MkDocs resolves links (0).
+        md.treeprocessors.register(SymbolLinks(md, self), "un_symbols", 10)
