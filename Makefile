@@ -14,6 +14,11 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-test.txt
 	touch $@
 
+# Test-only tools from npm (the Nu HTML Checker), locked in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## serve: build and preview the site with live reload at http://127.0.0.1:8000
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -31,7 +36,7 @@ translations: $(BIN)/.installed
 	$(BIN)/python scripts/translations.py status
 
 ## test: the whole test suite (builds the real site; browser tests need chromium)
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/ruff check scripts overrides tests
 	$(BIN)/ruff format --check scripts overrides tests
 	$(BIN)/python scripts/check.py
@@ -49,4 +54,4 @@ lock: $(BIN)/.installed
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

@@ -76,6 +76,24 @@ def served_site(site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+_SUMMARY: dict[str, list[str]] = {}
+
+
+def record_summary(kind: str, line: str) -> None:
+    """Note what a test checked, for the summary printed at the end of the run."""
+    _SUMMARY.setdefault(kind, []).append(line)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if not _SUMMARY:
+        return
+    terminalreporter.section("what was checked")
+    for kind, lines in _SUMMARY.items():
+        terminalreporter.write_line(f"{kind}: {len(lines)} run(s)")
+        for line in lines:
+            terminalreporter.write_line(f"  {line}")
+
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

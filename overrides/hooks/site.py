@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 # imports cannot work; make scripts/ importable instead.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from site_tools.a11y import name_search_dialog  # noqa: E402
 from site_tools.csp import add_policy  # noqa: E402
 from site_tools.feeds import SCHEMA_PATH, atom, documents_json  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa: E402
@@ -46,8 +47,16 @@ _symbols = SymbolExtension()  # UN symbols become links to the official texts
 
 @event_priority(-110)  # after the i18n plugin has set this build's language
 def on_config(config):
-    """Link UN document symbols in the language being built."""
+    """Link UN document symbols in the language being built; give templates
+    each language's writing direction."""
     _symbols.lang = config.theme["language"]
+    config.extra["directions"] = {language.code: language.direction for language in LANGUAGES}
+    # The palette toggle's label is set once in mkdocs.yml; say it in this language.
+    t = strings(_symbols.lang)
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle")
+        if toggle:
+            toggle["name"] = t["to_dark"] if palette.get("scheme") == "default" else t["to_light"]
     if _symbols not in config.markdown_extensions:
         config.markdown_extensions.append(_symbols)
     return config
@@ -150,7 +159,7 @@ def _finish_html(output: str, lang: str, page_url: str) -> str:
     opening = f'<html lang="{lang}"'
     output = output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1)
     output = point_search_at_language(output, page_url, get(lang).prefix)
-    return add_policy(output)
+    return add_policy(name_search_dialog(output))
 
 
 def on_post_page(output: str, page, config) -> str:
