@@ -59,7 +59,7 @@ BASE_FRONT = "title: A message\ndate: 2013-11-18"
 CASES = {
     "broken YAML": (
         {KEY: msg("title: [unclosed\ndate: 2013-11-18")},
-        f"{MESSAGE}:3: front matter is not valid YAML (expected ',' or ']', but got ':'); expected 'key: value' lines",
+        f"{MESSAGE}:3: front matter is not valid YAML (did not find expected ',' or ']'); expected 'key: value' lines",
     ),
     "tab": (
         {KEY: msg("title: A message\n\tdate: 2013-11-18")},

@@ -99,12 +99,27 @@ def _language_search_index(config):
         return None
     from material.plugins.search.plugin import SearchIndex
 
+    # The theme's plugin would index every page a second time, for an index that
+    # is replaced anyway: give it one that ignores what it is given.
+    plugin.search_index = _NoIndex()
     settings = dict(plugin.config)
     settings["lang"] = [plugin._translate(config, "search.config.lang")]
     settings["separator"] = plugin._translate(config, "search.config.separator")
     pipeline = plugin._translate(config, "search.config.pipeline")
     settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
     return SearchIndex(**settings)
+
+
+class _NoIndex:
+    """Stands in for the theme's search index, which ours replaces."""
+
+    entries: list = []
+
+    def add_entry_from_context(self, page) -> None:
+        pass
+
+    def generate_search_index(self, previous) -> str:
+        return '{"config": {}, "docs": []}'
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -195,8 +210,9 @@ def on_post_build(config) -> None:
 
     Every language build writes the same site-root files (search index, 404,
     sitemap), and the i18n plugin leaves whichever came last, or merges them.
-    The default language is built first and finishes last, so its files are
-    written last, at the root; the others go under their own prefix.
+    The default language is built first and finishes last (the others are
+    built inside its post-build step, or by parallel workers it waits for), so
+    its files are written last, at the root; the others go under their prefix.
     """
     site_dir = Path(config.site_dir)
     lang = _building.pop()
@@ -211,11 +227,11 @@ def on_post_build(config) -> None:
     _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, config.site_name))
     _write(site_dir / prefix / "api/documents.json", documents_json(_site, lang, site_url))
     _write(site_dir / prefix / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+    if lang in _not_found:
+        _write(site_dir / prefix / "404.html", _not_found[lang])
     if lang != DEFAULT_LANGUAGE:
         _write(site_dir / prefix / "sitemap.xml", sitemap(_site, site_url, only=lang))
         return
-    for code, page in _not_found.items():
-        _write(site_dir / get(code).prefix / "404.html", page)
     xml = sitemap(_site, site_url)
     _write(site_dir / "sitemap.xml", xml)
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import fields as f
-from .frontmatter import decode, parse
+from .frontmatter import Parsed, decode, parse
 from .languages import DEFAULT_LANGUAGE, TRANSLATION_CODES
 from .problems import ContentError, Problem
 from .safety import unsafe_content
@@ -169,6 +169,7 @@ class Document:
 class Site:
     documents: dict[str, Document]
     problems: list[Problem]
+    _citing: dict[str, list[Document]] | None = field(default=None, repr=False)
 
     def collection(self, name: str) -> list[Document]:
         """The documents of a collection, newest first."""
@@ -180,19 +181,24 @@ class Site:
 
     def citing(self, target: Document) -> list[Document]:
         """Documents whose references name ``target`` (for backlinks)."""
-        found = []
-        for doc in self.documents.values():
-            spec = COLLECTIONS.get(doc.collection)
-            if doc is target or spec is None:
-                continue
-            for fd in spec.fields:
-                if fd.refers_to == target.collection:
-                    value = doc.meta.get(fd.name)
-                    slugs = value if isinstance(value, list) else [value]
-                    if target.slug in slugs:
-                        found.append(doc)
-                        break
-        return _newest_first(found)
+        if self._citing is None:
+            # Built once: asking each page in turn would make a build quadratic.
+            index: dict[str, list[Document]] = {}
+            for doc in self.documents.values():
+                spec = COLLECTIONS.get(doc.collection)
+                if spec is None:
+                    continue
+                cited = set()
+                for fd in spec.fields:
+                    if fd.refers_to and fd.name in doc.meta:
+                        value = doc.meta[fd.name]
+                        cited.update(
+                            f"{fd.refers_to}/{slug}.md" for slug in (value if isinstance(value, list) else [value])
+                        )
+                for key in cited - {doc.key}:
+                    index.setdefault(key, []).append(doc)
+            self._citing = {key: _newest_first(docs) for key, docs in index.items()}
+        return self._citing.get(target.key, [])
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -218,6 +224,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
     translations: list[tuple[str, Source, str]] = []
+    originals: set[str] = set()
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         shown = _display(path, display_root)
@@ -237,37 +244,58 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
             what = "English is the file without a suffix" if lang == DEFAULT_LANGUAGE else "unknown language"
             problems.append(Problem(shown, 1, f"{what} '.{lang}.md'; expected one of {expected}"))
             continue
-        raw = path.read_bytes()
-        text, decode_problems = decode(raw, shown)
-        if text is None:
-            problems.extend(decode_problems)
-            continue
-        parsed, parse_problems = parse(text, shown)
-        if parsed is None:
-            problems.extend(parse_problems)
-            continue
-        spec = COLLECTIONS.get(collection, PAGE)
-        meta, field_problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
-        problems.extend(field_problems)
-        problems.extend(unsafe_content(parsed.body, shown, parsed.body_line))
-        problems.extend(_placeholders(parsed, shown))
-        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line)
         key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
         if lang == DEFAULT_LANGUAGE:
+            originals.add(key)
+        parsed, meta, file_problems = _read(path, shown, collection, lang)
+        problems.extend(file_problems)
+        if parsed is None:
+            continue
+        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line)
+        if lang == DEFAULT_LANGUAGE:
             documents[key] = Document(key, collection, stem, {lang: source})
-            if not field_problems and collection in COLLECTIONS:
+            spec = COLLECTIONS.get(collection)
+            if spec and all(fd.name in meta for fd in spec.fields if fd.required):
                 problems.extend(_check_name(spec, stem, meta, parsed.key_lines, shown))
         else:
             translations.append((key, source, shown))
     for key, source, shown in translations:
         if key in documents:
             documents[key].sources[source.lang] = source
-        else:
+        elif key not in originals:  # an unreadable original is reported already
             problems.append(Problem(shown, 1, f"translation without an English original; expected docs/{key} to exist"))
     problems.extend(_check_references(documents, docs_dir, display_root))
     problems.extend(_check_duplicates(documents, docs_dir, display_root))
     problems.extend(_check_body_links(documents, docs_dir, display_root))
     return Site(documents, problems)
+
+
+# Parsed files by path, while unchanged: a six-language build reads the content
+# model once per language, and a live preview after every edit.
+_CACHE: dict[tuple[str, str], tuple[tuple[int, int], tuple]] = {}
+
+
+def _read(path: Path, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
+    """Decode, parse and validate one file (each step reports, none raises)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _CACHE.get((str(path), shown))
+    if cached and cached[0] == stamp:
+        return cached[1]
+    raw = path.read_bytes()
+    text, problems = decode(raw, shown)
+    result: tuple = (None, {}, problems)
+    if text is not None:
+        parsed, problems = parse(text, shown)
+        result = (None, {}, problems)
+        if parsed is not None:
+            spec = COLLECTIONS.get(collection, PAGE)
+            meta, problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
+            problems += unsafe_content(parsed.body, shown, parsed.body_line)
+            problems += _placeholders(parsed, shown)
+            result = (parsed, meta, problems)
+    _CACHE[(str(path), shown)] = (stamp, result)
+    return result
 
 
 def _display(path: Path, root: Path) -> str:

@@ -1,0 +1,107 @@
+"""MkDocs hook: build the languages in parallel processes, one core each.
+
+The i18n plugin builds the default language, then each other language one
+after another, inside the default build's post-build step. On `mkdocs build`
+this hook instead forks worker processes right after the content is loaded
+and checked: the workers build their share of the languages while this
+process builds the default one and then its own share; the i18n plugin's own
+loop is then skipped. The output is the
+same site, and a warning in any language still fails a strict build.
+Each process, this one included, gets an equal share of the languages.
+`mkdocs serve` keeps the plugin's sequential builds (forking a live server is
+not safe). SITE_BUILD_JOBS sets the number of processes (default: the cores).
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+
+from mkdocs import utils
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
+
+_command: str | None = None
+_workers: list[int] = []
+_own_share: list[str] = []  # languages this process builds after the default one
+_clean_directory = utils.clean_directory
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def _jobs() -> int:
+    value = os.environ.get("SITE_BUILD_JOBS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
+@event_priority(-10)  # after site.py has loaded and checked the content
+def on_pre_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if _command != "build" or i18n is None or i18n.building or not hasattr(os, "fork"):
+        return
+    others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+    jobs = min(_jobs(), len(others) + 1)
+    if jobs <= 1:
+        return
+    # Clean once, now: every process writes into the same folder.
+    _clean_directory(config.site_dir)
+    utils.clean_directory = lambda path: None
+    # Deal the languages out like cards: this process gets the default one
+    # (built now) and a share to build after it; each worker gets a share.
+    languages = [i18n.current_language, *others]
+    shares = [languages[index::jobs] for index in range(jobs)]
+    _own_share[:] = shares[0][1:]
+    for share in shares[1:]:
+        pid = os.fork()
+        if pid == 0:
+            _workers.clear()  # a worker has no workers, and no share but its own
+            _own_share.clear()
+            _build_languages(config, i18n, share, exit_after=True)
+        _workers.append(pid)
+
+
+def _build_languages(config, i18n, languages: list[str], exit_after: bool = False) -> None:
+    """Build these languages as the i18n plugin would; a worker then exits with
+    their status (its messages are printed here, and the parent fails the build)."""
+    from mkdocs.commands.build import build
+
+    default, status = i18n.current_language, 0
+    try:
+        i18n.building = True  # tells the i18n plugin these are its inner builds
+        for lang in languages:
+            i18n.current_language = lang
+            build(config)
+    except (Abort, Exception):
+        if not exit_after:
+            raise
+        traceback.print_exc()
+        status = 1
+    finally:
+        if exit_after:
+            os._exit(status)
+        i18n.current_language = default
+
+
+@event_priority(-50)  # before the i18n plugin, which would build them one by one
+def on_post_build(config) -> None:
+    if not _workers and not _own_share:
+        return  # not parallel, or an inner build of this process's share
+    workers, share = _workers[:], _own_share[:]
+    _workers.clear()
+    _own_share.clear()
+    i18n = config.plugins.get("i18n")
+    try:
+        _build_languages(config, i18n, share)
+    finally:
+        failed = [pid for pid in workers if os.waitpid(pid, 0)[1] != 0]
+        utils.clean_directory = _clean_directory
+    if failed:
+        raise PluginError(f"{len(failed)} language build process(es) failed; see the messages above")
+    i18n.building = True  # every language is built: skip the plugin's own loop
+
+
+def on_shutdown() -> None:
+    utils.clean_directory = _clean_directory

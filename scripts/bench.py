@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Benchmark the real site's build on a synthetic corpus.
+
+Usage: python scripts/bench.py --messages N [--compare] [--keep DIR]
+
+Generates N messages, each in all six languages, on top of the real site (its
+mkdocs.yml, overrides, hooks and content) in a temporary folder, builds it
+with the official build, and prints: wall time, peak memory, pages built, time
+per page-language, output size, each language's search index size, and the
+first-load weight (gzip) of a message page with everything it pulls.
+--compare also builds the same messages with stock Material, English only, in
+the same run, and prints the ratio. Figures are reported, never asserted.
+Exit status: 0 when every build succeeded, 1 when one failed, 2 bad invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools.languages import LANGUAGES, TRANSLATION_CODES  # noqa: E402
+
+# Filler text per language, so each language's pages and search index have a
+# realistic size and script. Not real content: it never leaves the temp folder.
+FILLER = {
+    "en": "The Committee reviewed national measures to keep weapons of mass destruction from non-State actors.",
+    "fr": "Le Comité a examiné les mesures nationales visant à empêcher les acteurs non étatiques d'obtenir des armes.",
+    "es": "El Comité examinó las medidas nacionales para impedir que agentes no estatales obtengan armas.",
+    "ru": "Комитет рассмотрел национальные меры по недопущению приобретения оружия негосударственными субъектами.",
+    "zh": "委员会审查了防止非国家行为者获取大规模毁灭性武器的国家措施。",
+    "ar": "استعرضت اللجنة التدابير الوطنية لمنع الجهات من غير الدول من الحصول على أسلحة الدمار الشامل.",
+}
+PARAGRAPHS = 8  # about 400 words per message
+
+
+def generate(docs: Path, count: int) -> None:
+    start = dt.date(2015, 1, 1)
+    for number in range(count):
+        date = start + dt.timedelta(days=3 * number)
+        stem = f"{date.isoformat()}-benchmark-{number:05d}"
+        for lang in ("en", *TRANSLATION_CODES):
+            text = "\n\n".join(f"{FILLER[lang]} ({number}.{p})" for p in range(PARAGRAPHS))
+            if lang == "en":
+                front = (
+                    f"title: Benchmark message {number}\ndate: {date.isoformat()}\nsummary: Synthetic message {number}."
+                )
+                name = f"{stem}.md"
+            else:
+                front = f"title: {FILLER[lang][:30]} {number}\ntranslation: unofficial"
+                name = f"{stem}.{lang}.md"
+            (docs / "messages" / name).write_text(f"---\n{front}\n---\n\n{text}\n", encoding="utf-8")
+
+
+# Runs the build and reports the peak memory of the largest process it used
+# (its workers included), measured by the build process itself.
+_MEASURED_BUILD = """
+import resource, runpy, sys
+sys.argv = ["mkdocs", *sys.argv[1:]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+finally:
+    usage = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    print(f"peak-rss-kib {max(usage)}", file=sys.stderr)
+"""
+
+
+def build(config: Path, site: Path) -> tuple[float, int, str]:
+    """Build; return wall seconds, peak memory of the build (KiB) and its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED_BUILD, "build", "--strict", "--clean", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        print(result.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(1)
+    peak = int(re.findall(r"peak-rss-kib (\d+)", result.stderr)[-1])
+    return elapsed, peak, result.stderr
+
+
+def size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def first_load(page: Path) -> int:
+    """gzip bytes of a page with the CSS, JS and fonts it pulls (and those the CSS pulls)."""
+    html = page.read_bytes()
+    total, seen = gz(html), set()
+    pending = [(page.parent, ref.decode()) for ref in re.findall(rb'(?:href|src)="([^"#?]+\.(?:css|js|woff2?))"', html)]
+    while pending:
+        base, ref = pending.pop()
+        target = (base / ref).resolve()
+        if target in seen or not target.exists():
+            continue
+        seen.add(target)
+        data = target.read_bytes()
+        total += gz(data)
+        if target.suffix == ".css":
+            refs = re.findall(rb'url\(["\']?([^"\')#?]+\.(?:woff2?|ttf|css))', data)
+            pending += [(target.parent, r.decode()) for r in refs]
+    return total
+
+
+def stock_project(work: Path, messages: Path) -> Path:
+    """The same English messages with stock Material: no i18n, no hooks, no overrides."""
+    project = work / "stock"
+    (project / "docs/messages").mkdir(parents=True)
+    for path in messages.glob("*.md"):
+        if path.name.count(".") == 1:  # English originals only
+            shutil.copy(path, project / "docs/messages" / path.name)
+    (project / "docs/index.md").write_text("# Stock\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Stock\nnav:\n  - index.md\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Exit status: 0 builds succeeded, 1 a build failed, 2 bad invocation.",
+    )
+    parser.add_argument(
+        "--messages", type=int, required=True, help="how many synthetic messages (each in six languages)"
+    )
+    parser.add_argument("--compare", action="store_true", help="also build them with stock Material, English only")
+    parser.add_argument("--keep", type=Path, help="build here and keep it, instead of a temporary folder")
+    args = parser.parse_args(argv)
+    if args.messages < 0:
+        parser.error("--messages must be 0 or more")
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        work = args.keep or Path(temp)
+        project = work / "site-project"
+        if project.exists():
+            shutil.rmtree(project)
+        for name in ("docs", "overrides", "scripts"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        generate(project / "docs", args.messages)
+        site = project / "site"
+        seconds, peak, _ = build(project / "mkdocs.yml", site)
+        pages = len([p for p in site.rglob("index.html") if "assets" not in p.parts])
+        print(f"messages: {args.messages} (each in {len(LANGUAGES)} languages)")
+        print(f"wall time: {seconds:.1f} s")
+        print(f"peak memory: {peak / 1024:.0f} MiB")
+        print(f"pages built: {pages}")
+        print(f"time per page-language: {1000 * seconds / max(pages, 1):.1f} ms")
+        print(f"output size: {size(site) / 1e6:.1f} MB")
+        for language in LANGUAGES:
+            index = site / language.prefix / "search/search_index.json"
+            data = index.read_bytes()
+            print(f"search index {language.code}: {len(data) / 1e3:.0f} kB ({gz(data) / 1e3:.0f} kB gzip)")
+        message = next((site / "messages").glob("*/index.html"), site / "index.html")
+        weight = first_load(message)
+        print(f"first load of a message page (HTML + CSS + JS + fonts, gzip): {weight / 1e3:.1f} kB")
+        if args.compare:
+            stock = stock_project(work, project / "docs/messages")
+            stock_seconds, stock_peak, _ = build(stock / "mkdocs.yml", stock / "site")
+            print(f"stock Material, English only: {stock_seconds:.1f} s, peak {stock_peak / 1024:.0f} MiB")
+            print(f"ratio (six languages / stock English): {seconds / stock_seconds:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
