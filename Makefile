@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test check translations lint lock clean
+.PHONY: serve preview build test check translations lint lock clean
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ node_modules/.installed: package.json package-lock.json
 ## serve: build and preview the site with live reload at http://127.0.0.1:8000
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## preview: instant preview for editors: one language (ONLY=fr; default en), changed pages only
+ONLY ?= en
+preview: $(BIN)/.installed
+	SITE_LANGUAGE=$(ONLY) $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 ## build: the one official build: the whole site into site/, failing on any warning
 build: $(BIN)/.installed

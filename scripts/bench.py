@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the real site's build on a synthetic corpus.
 
-Usage: python scripts/bench.py --messages N [--compare] [--keep DIR]
+Usage: python scripts/bench.py --messages N [--compare] [--preview] [--keep DIR]
 
 Generates N messages, each in all six languages, on top of the real site (its
 mkdocs.yml, overrides, hooks and content) in a temporary folder, builds it
@@ -9,7 +9,9 @@ with the official build, and prints: wall time, peak memory, pages built, time
 per page-language, output size, each language's search index size, and the
 first-load weight (gzip) of a message page with everything it pulls.
 --compare also builds the same messages with stock Material, English only, in
-the same run, and prints the ratio. Figures are reported, never asserted.
+the same run, and prints the ratio. --preview starts the editor's preview
+(`make preview`) on the corpus, edits one message and prints how long it took
+to show the edit. Figures are reported, never asserted.
 Exit status: 0 when every build succeeded, 1 when one failed, 2 bad invocation.
 """
 
@@ -137,6 +139,63 @@ def stock_project(work: Path, messages: Path) -> Path:
     return project
 
 
+def preview_latency(project: Path, lang: str = "en") -> tuple[float, float]:
+    """Start the preview, edit one message, and time until the edit is served.
+    Returns (seconds to start, seconds from the edit to the updated page)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": lang}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    originals = [path for path in (project / "docs/messages").glob("20*-*.md") if path.name.count(".") == 1]
+    message = sorted(originals)[-1]
+    if lang != "en":
+        message = message.with_name(f"{message.stem}.{lang}.md")
+    prefix = "" if lang == "en" else f"{lang}/"
+    url = f"http://127.0.0.1:{port}/{prefix}messages/{message.name.split('.')[0]}/"
+
+    def wait_for(text: str, limit: float) -> float:
+        started = time.perf_counter()
+        while time.perf_counter() - started < limit:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    if text in response.read().decode("utf-8"):
+                        return time.perf_counter() - started
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
+
+    try:
+        startup = wait_for("<html", 600)
+        marker = f"Edited-{time.time_ns()}"
+        message.write_text(message.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+        return startup, wait_for(marker, 120)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def stock_i18n_project(work: Path, project: Path) -> Path:
+    """The same six-language content with stock Material and static-i18n: our
+    mkdocs.yml without our hooks, overrides and extensions."""
+    stock = work / "stock-i18n"
+    shutil.copytree(project / "docs", stock / "docs")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config)
+    config = config.replace("  custom_dir: overrides\n", "").replace(
+        "reconfigure_search: false", "reconfigure_search: true"
+    )
+    config = re.sub(r"\nvalidation:\n(?:  .*\n)+", "\n", config)
+    config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
+    (stock / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return stock
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -146,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         "--messages", type=int, required=True, help="how many synthetic messages (each in six languages)"
     )
     parser.add_argument("--compare", action="store_true", help="also build them with stock Material, English only")
+    parser.add_argument(
+        "--preview", action="store_true", help="also time an edit in the editor's preview (make preview)"
+    )
     parser.add_argument("--keep", type=Path, help="build here and keep it, instead of a temporary folder")
     args = parser.parse_args(argv)
     if args.messages < 0:
@@ -180,6 +242,15 @@ def main(argv: list[str] | None = None) -> int:
             stock_seconds, stock_peak, _ = build(stock / "mkdocs.yml", stock / "site")
             print(f"stock Material, English only: {stock_seconds:.1f} s, peak {stock_peak / 1024:.0f} MiB")
             print(f"ratio (six languages / stock English): {seconds / stock_seconds:.2f}x")
+            i18n_seconds, i18n_peak, _ = build(
+                stock_i18n_project(work, project) / "mkdocs.yml", work / "stock-i18n/site"
+            )
+            print(
+                f"stock Material + static-i18n, six languages: {i18n_seconds:.1f} s ({i18n_seconds / stock_seconds:.2f}x stock English)"
+            )
+        if args.preview:
+            startup, latency = preview_latency(project)
+            print(f"preview (make preview): ready in {startup:.1f} s; an edit to a message shown in {latency:.1f} s")
     return 0
 
 

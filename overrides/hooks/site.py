@@ -35,6 +35,7 @@ from site_tools.symbols import SymbolExtension  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
+_dirty = False  # `serve --dirty` rebuilds changed pages only
 # The i18n plugin builds the other languages from inside the default language's
 # post-build step, so build state is kept per language and the language being
 # built on a stack (config.theme.language is left at the last one built).
@@ -60,6 +61,11 @@ def on_config(config):
     if _symbols not in config.markdown_extensions:
         config.markdown_extensions.append(_symbols)
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
 
 
 def _language(page) -> str:
@@ -218,7 +224,9 @@ def on_post_build(config) -> None:
     lang = _building.pop()
     prefix = get(lang).prefix
     site_url = config.site_url or "/"
-    if _search.get(lang) is not None:
+    index_path = site_dir / prefix / "search/search_index.json"
+    # A dirty rebuild indexes only the changed pages: keep the full index then.
+    if _search.get(lang) is not None and not (_dirty and index_path.exists()):
         index = json.loads(_search[lang].generate_search_index(None))
         index = localize_index(index, prefix, _fallbacks[lang], strings(lang)["in_english"])
         _write(

@@ -1,4 +1,9 @@
-"""MkDocs hook: build the languages in parallel processes, one core each.
+"""MkDocs hook: how fast the languages are built.
+
+SITE_LANGUAGE=fr (``make preview``) builds only the default language and that
+one, for an editor's instant preview.
+
+On ``mkdocs build``, the languages are built in parallel processes, one core each.
 
 The i18n plugin builds the default language, then each other language one
 after another, inside the default build's post-build step. On `mkdocs build`
@@ -30,6 +35,22 @@ _clean_directory = utils.clean_directory
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+
+
+def on_config(config):
+    """With SITE_LANGUAGE, build just that language and the default one (which
+    the i18n plugin always builds). Runs before the plugin reads the list."""
+    only = os.environ.get("SITE_LANGUAGE")
+    i18n = config.plugins.get("i18n")
+    if only and i18n is not None and not i18n.building:
+        locales = [language.locale for language in i18n.config.languages]
+        if only not in locales:
+            raise PluginError(
+                f"SITE_LANGUAGE={only!r} is not a language of the site; expected one of {', '.join(locales)}"
+            )
+        for language in i18n.config.languages:
+            language.build = language.default or language.locale == only
+    return config
 
 
 def _jobs() -> int:
