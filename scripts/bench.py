@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from site_tools.languages import LANGUAGES, TRANSLATION_CODES  # noqa: E402
+from site_tools.project import copy_project  # noqa: E402
 
 # Filler text per language, so each language's pages and search index have a
 # realistic size and script. Not real content: it never leaves the temp folder.
@@ -217,9 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         project = work / "site-project"
         if project.exists():
             shutil.rmtree(project)
-        for name in ("docs", "overrides", "scripts"):
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        copy_project(project)
         generate(project / "docs", args.messages)
         site = project / "site"
         seconds, peak, _ = build(project / "mkdocs.yml", site)

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import build_site
 from site_tools.links import check_site
+from site_tools.project import copy_project
 
 
 @pytest.fixture
 def project(tmp_path):
     """A copy of the real project (config, overrides, scripts, docs) to break."""
-    for name in ("overrides", "scripts", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     return tmp_path
 
 

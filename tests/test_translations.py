@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
@@ -13,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
 from site_tools.languages import TRANSLATION_CODES
 from site_tools.model import load_site
+from site_tools.project import copy_project
 from site_tools.translations import report, summary
 
 SEED = "docs/messages/2013-11-18-republic-of-korea.md"
@@ -120,9 +120,7 @@ def test_dashboard_counts_match_the_tool(site):
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
-    for name in ("overrides", "scripts", "docs"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     (root / NEW).write_text("---\ntitle: A new message\ndate: 2026-11-28\n---\n\nNew text.\n", encoding="utf-8")
     seed = root / SEED
     seed.write_text(seed.read_text(encoding="utf-8").replace("Thank you.", "Thank you very much."), encoding="utf-8")
