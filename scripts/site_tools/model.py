@@ -1,114 +1,33 @@
-"""The content model: collections, their front-matter fields, and the loaded site.
+"""The loaded site: every document with its translations, and every problem found.
 
-Defined once here; the MkDocs hooks, ``scripts/check.py``, ``scripts/new.py``,
-``scripts/translations.py`` and the tests all use it.
-
-Layout of ``docs/``: the English original of a document is ``<folder>/<slug>.md``;
-its translations are ``<folder>/<slug>.<lang>.md`` and carry only translated
-text (metadata shared by all languages is written once, in the English file).
+``load_site()`` reads and validates ``docs/`` against the content model
+(``schema``) and the site-wide checks (``checks``), reporting all problems at
+once instead of stopping at the first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import fields as f
+from .checks import check_body_links, check_duplicates, check_name, check_references, placeholders
 from .frontmatter import Parsed, decode, parse
 from .languages import DEFAULT_LANGUAGE, TRANSLATION_CODES
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, display_path
 from .safety import unsafe_content
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    validate: Callable[[Any], Any]
-    required: bool = False
-    translatable: bool = False  # may (and should) be written in translation files
-    refers_to: str | None = None  # collection the slug(s) must exist in
-
-
-# Fields every translation may carry besides the translatable ones.
-TRANSLATION_FIELDS = (
-    Field("translation", f.choice("unofficial", "official")),
-    Field("source_hash", f.source_hash),
+from .schema import (  # noqa: F401 (re-exported: the content model in one import)
+    ASSET_FOLDERS,
+    COLLECTIONS,
+    FILENAME_RE,
+    PAGE,
+    TOP_PAGES,
+    TRANSLATION_FIELDS,
+    Collection,
+    Field,
 )
-TITLE = Field("title", f.text, required=True, translatable=True)
-
-
-@dataclass(frozen=True)
-class Collection:
-    name: str  # also the folder under docs/ and the URL segment
-    fields: tuple[Field, ...]
-    slug_pattern: str  # how a file is named, for error messages
-
-    def field(self, name: str) -> Field | None:
-        return next((fd for fd in self.fields if fd.name == name), None)
-
-
-COLLECTIONS: dict[str, Collection] = {
-    c.name: c
-    for c in (
-        Collection(
-            "messages",
-            (
-                TITLE,
-                Field("date", f.date, required=True),
-                Field("summary", f.text, translatable=True),
-                Field("visit", f.slug, refers_to="visits"),
-                Field("resolutions", f.slug_list, refers_to="resolutions"),
-            ),
-            "YYYY-MM-DD-short-title.md, starting with the message's date",
-        ),
-        Collection(
-            "visits",
-            (
-                TITLE,
-                Field("state", f.state, required=True),
-                Field("start", f.partial_date),
-                Field("end", f.partial_date),
-                Field("led_by", f.text, translatable=True),
-                Field("summary", f.text, translatable=True),
-                Field("message", f.slug, refers_to="messages"),
-                Field("resolutions", f.slug_list, refers_to="resolutions"),
-            ),
-            "YYYY-state-name.md (the year the visit started), or state-name.md when it is unknown",
-        ),
-        Collection(
-            "resolutions",
-            (
-                TITLE,
-                Field("symbol", f.symbol, required=True),
-                Field("adopted", f.date, required=True),
-                Field("meeting", f.positive_int),
-                Field("vote", f.choice("unanimous")),
-                Field("summary", f.text, required=True, translatable=True),
-                Field("related", f.slug_list, refers_to="resolutions"),
-            ),
-            "NUMBER-YEAR.md from the symbol, e.g. 1540-2004.md for S/RES/1540 (2004)",
-        ),
-    )
-}
-
-# Plain pages: the home page and each collection's listing page.
-PAGE = Collection(
-    "pages",
-    (
-        TITLE,
-        Field("summary", f.text, translatable=True),
-        Field("hide", f.string_list),
-    ),
-    "index.md",
-)
-
-ASSET_FOLDERS = ("assets",)
-TOP_PAGES = ("index", "translations")  # the home page and the translation dashboard
-FILENAME_RE = re.compile(r"^(?P<stem>[^.]+)(?:\.(?P<lang>[^.]+))?\.md$")
 
 
 @dataclass
@@ -227,7 +146,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
     originals: set[str] = set()
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        shown = _display(path, display_root)
+        shown = display_path(path, display_root)
         collection, problem = _classify(rel, shown)
         if problem:
             problems.append(problem)
@@ -256,7 +175,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
             documents[key] = Document(key, collection, stem, {lang: source})
             spec = COLLECTIONS.get(collection)
             if spec and all(fd.name in meta for fd in spec.fields if fd.required):
-                problems.extend(_check_name(spec, stem, meta, parsed.key_lines, shown))
+                problems.extend(check_name(spec, stem, meta, parsed.key_lines, shown))
         else:
             translations.append((key, source, shown))
     for key, source, shown in translations:
@@ -264,9 +183,9 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
             documents[key].sources[source.lang] = source
         elif key not in originals:  # an unreadable original is reported already
             problems.append(Problem(shown, 1, f"translation without an English original; expected docs/{key} to exist"))
-    problems.extend(_check_references(documents, docs_dir, display_root))
-    problems.extend(_check_duplicates(documents, docs_dir, display_root))
-    problems.extend(_check_body_links(documents, docs_dir, display_root))
+    problems.extend(check_references(documents, docs_dir, display_root))
+    problems.extend(check_duplicates(documents, docs_dir, display_root))
+    problems.extend(check_body_links(documents, docs_dir, display_root))
     return Site(documents, problems)
 
 
@@ -292,17 +211,10 @@ def _read(path: Path, shown: str, collection: str, lang: str) -> tuple[Parsed | 
             spec = COLLECTIONS.get(collection, PAGE)
             meta, problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
             problems += unsafe_content(parsed.body, shown, parsed.body_line)
-            problems += _placeholders(parsed, shown)
+            problems += placeholders(parsed, shown)
             result = (parsed, meta, problems)
     _CACHE[(str(path), shown)] = (stamp, result)
     return result
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _pattern(collection: str) -> str:
@@ -373,163 +285,3 @@ def _validate_fields(
         if fd.name not in raw:
             problems.append(Problem(shown, 1, f"missing required field '{fd.name}'; add it to the front matter"))
     return meta, problems
-
-
-def _check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[str, int], shown: str) -> list[Problem]:
-    expected = f"expected {spec.slug_pattern}"
-    if not f.SLUG_RE.match(stem):
-        return [Problem(shown, 1, f"file name {stem!r} is not lowercase words joined by hyphens; {expected}")]
-    if spec.name == "messages":
-        iso = meta["date"].isoformat()
-        if not stem.startswith(iso + "-") or len(stem) == len(iso) + 1:
-            return [
-                Problem(
-                    shown,
-                    lines.get("date", 1),
-                    f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md",
-                )
-            ]
-    if spec.name == "visits":
-        start = meta.get("start")
-        if start and not stem.startswith(f"{start.year}-"):
-            return [
-                Problem(
-                    shown,
-                    lines.get("start", 1),
-                    f"file name {stem!r} does not match the start year {start.year}; expected {start.year}-{stem}.md",
-                )
-            ]
-        end = meta.get("end")
-        if start and end and end < start:
-            return [
-                Problem(
-                    shown,
-                    lines.get("end", 1),
-                    f"the visit ends ({end}) before it starts ({start}); expected end on or after start",
-                )
-            ]
-    if spec.name == "resolutions":
-        number, year = f.SYMBOL_RE.match(meta["symbol"]).groups()
-        problems = []
-        if stem != f"{number}-{year}":
-            problems.append(
-                Problem(
-                    shown,
-                    lines.get("symbol", 1),
-                    f"file name {stem!r} does not match the symbol {meta['symbol']}; expected {number}-{year}.md",
-                )
-            )
-        if meta["adopted"].year != int(year):
-            problems.append(
-                Problem(
-                    shown,
-                    lines.get("adopted", 1),
-                    f"adopted in {meta['adopted'].year} but the symbol says {year}; expected a date in {year}",
-                )
-            )
-        return problems
-    return []
-
-
-def _check_references(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
-    problems = []
-    for doc in documents.values():
-        spec = COLLECTIONS.get(doc.collection)
-        if spec is None:
-            continue
-        shown = _display(docs_dir / doc.english.path, root)
-        for fd in spec.fields:
-            if not fd.refers_to or fd.name not in doc.meta:
-                continue
-            value = doc.meta[fd.name]
-            for slug in value if isinstance(value, list) else [value]:
-                if f"{fd.refers_to}/{slug}.md" not in documents:
-                    problems.append(
-                        Problem(
-                            shown,
-                            doc.english.line_of(fd.name),
-                            f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md",
-                        )
-                    )
-    return problems
-
-
-PLACEHOLDER = "TODO:"  # what scripts/new.py writes where the editor must write text
-_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(#[^)\s>]*)?")
-
-
-def _placeholders(parsed, shown: str) -> list[Problem]:
-    problems = []
-    for key, value in parsed.meta.items():
-        if isinstance(value, str) and PLACEHOLDER in value:
-            problems.append(
-                Problem(
-                    shown,
-                    parsed.key_lines.get(key, 1),
-                    f"field '{key}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
-                )
-            )
-    for offset, line in enumerate(parsed.body.split("\n")):
-        if PLACEHOLDER in line:
-            problems.append(
-                Problem(
-                    shown,
-                    parsed.body_line + offset,
-                    f"placeholder {PLACEHOLDER!r} left in the text; write the real text",
-                )
-            )
-    return problems
-
-
-def _check_duplicates(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
-    """Two files for one thing: the same resolution, visit or message twice."""
-
-    def identity(doc: Document) -> tuple | None:
-        meta = doc.meta
-        if doc.collection == "resolutions" and "symbol" in meta:
-            return ("resolution", meta["symbol"])
-        if doc.collection == "visits" and "state" in meta and meta.get("start"):
-            return ("visit", meta["state"]["code"], meta["start"])
-        if doc.collection == "messages" and "date" in meta and "title" in meta:
-            return ("message", meta["date"], meta["title"].casefold())
-        return None
-
-    seen: dict[tuple, Document] = {}
-    problems = []
-    for doc in sorted(documents.values(), key=lambda d: d.key):
-        key = identity(doc)
-        if key is None:
-            continue
-        if key in seen:
-            other = seen[key].key
-            problems.append(
-                Problem(
-                    _display(docs_dir / doc.key, root), 1, f"duplicate of docs/{other} (same {key[0]}); keep one file"
-                )
-            )
-        else:
-            seen[key] = doc
-    return problems
-
-
-def _check_body_links(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
-    """Links to other pages (``[text](other.md)``) must name an existing file."""
-    problems = []
-    for doc in documents.values():
-        for source in doc.sources.values():
-            folder = PurePosixPath(source.path).parent
-            for number, line in enumerate(source.body.split("\n")):
-                for match in _MD_LINK_RE.finditer(line):
-                    target = match.group(1)
-                    if "://" in target:
-                        continue
-                    resolved = (docs_dir / folder / target).resolve()
-                    if not resolved.is_file():
-                        problems.append(
-                            Problem(
-                                _display(docs_dir / source.path, root),
-                                source.body_line + number,
-                                f"link to {target!r}, which does not exist; expected a path to a file under docs/, relative to this file",
-                            )
-                        )
-    return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -23,3 +24,11 @@ class ContentError(Exception):
         count = len(self.problems)
         header = f"{count} content problem{'s' if count != 1 else ''} found:"
         super().__init__("\n".join([header, *(f"  {p}" for p in self.problems)]))
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as shown in messages: relative to ``root`` when it is inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,177 @@
+"""Checks of a document against its name and against the rest of the site:
+file names, references, duplicates, links between pages, leftover placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from . import fields as f
+from .problems import Problem, display_path
+from .schema import COLLECTIONS, Collection
+
+if TYPE_CHECKING:
+    from .model import Document
+
+
+def check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[str, int], shown: str) -> list[Problem]:
+    expected = f"expected {spec.slug_pattern}"
+    if not f.SLUG_RE.match(stem):
+        return [Problem(shown, 1, f"file name {stem!r} is not lowercase words joined by hyphens; {expected}")]
+    if spec.name == "messages":
+        iso = meta["date"].isoformat()
+        if not stem.startswith(iso + "-") or len(stem) == len(iso) + 1:
+            return [
+                Problem(
+                    shown,
+                    lines.get("date", 1),
+                    f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md",
+                )
+            ]
+    if spec.name == "visits":
+        start = meta.get("start")
+        if start and not stem.startswith(f"{start.year}-"):
+            return [
+                Problem(
+                    shown,
+                    lines.get("start", 1),
+                    f"file name {stem!r} does not match the start year {start.year}; expected {start.year}-{stem}.md",
+                )
+            ]
+        end = meta.get("end")
+        if start and end and end < start:
+            return [
+                Problem(
+                    shown,
+                    lines.get("end", 1),
+                    f"the visit ends ({end}) before it starts ({start}); expected end on or after start",
+                )
+            ]
+    if spec.name == "resolutions":
+        number, year = f.SYMBOL_RE.match(meta["symbol"]).groups()
+        problems = []
+        if stem != f"{number}-{year}":
+            problems.append(
+                Problem(
+                    shown,
+                    lines.get("symbol", 1),
+                    f"file name {stem!r} does not match the symbol {meta['symbol']}; expected {number}-{year}.md",
+                )
+            )
+        if meta["adopted"].year != int(year):
+            problems.append(
+                Problem(
+                    shown,
+                    lines.get("adopted", 1),
+                    f"adopted in {meta['adopted'].year} but the symbol says {year}; expected a date in {year}",
+                )
+            )
+        return problems
+    return []
+
+
+def check_references(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    problems = []
+    for doc in documents.values():
+        spec = COLLECTIONS.get(doc.collection)
+        if spec is None:
+            continue
+        shown = display_path(docs_dir / doc.english.path, root)
+        for fd in spec.fields:
+            if not fd.refers_to or fd.name not in doc.meta:
+                continue
+            value = doc.meta[fd.name]
+            for slug in value if isinstance(value, list) else [value]:
+                if f"{fd.refers_to}/{slug}.md" not in documents:
+                    problems.append(
+                        Problem(
+                            shown,
+                            doc.english.line_of(fd.name),
+                            f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md",
+                        )
+                    )
+    return problems
+
+
+PLACEHOLDER = "TODO:"  # what scripts/new.py writes where the editor must write text
+_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(#[^)\s>]*)?")
+
+
+def placeholders(parsed, shown: str) -> list[Problem]:
+    problems = []
+    for key, value in parsed.meta.items():
+        if isinstance(value, str) and PLACEHOLDER in value:
+            problems.append(
+                Problem(
+                    shown,
+                    parsed.key_lines.get(key, 1),
+                    f"field '{key}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
+                )
+            )
+    for offset, line in enumerate(parsed.body.split("\n")):
+        if PLACEHOLDER in line:
+            problems.append(
+                Problem(
+                    shown,
+                    parsed.body_line + offset,
+                    f"placeholder {PLACEHOLDER!r} left in the text; write the real text",
+                )
+            )
+    return problems
+
+
+def check_duplicates(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    """Two files for one thing: the same resolution, visit or message twice."""
+
+    def identity(doc: Document) -> tuple | None:
+        meta = doc.meta
+        if doc.collection == "resolutions" and "symbol" in meta:
+            return ("resolution", meta["symbol"])
+        if doc.collection == "visits" and "state" in meta and meta.get("start"):
+            return ("visit", meta["state"]["code"], meta["start"])
+        if doc.collection == "messages" and "date" in meta and "title" in meta:
+            return ("message", meta["date"], meta["title"].casefold())
+        return None
+
+    seen: dict[tuple, Document] = {}
+    problems = []
+    for doc in sorted(documents.values(), key=lambda d: d.key):
+        key = identity(doc)
+        if key is None:
+            continue
+        if key in seen:
+            other = seen[key].key
+            problems.append(
+                Problem(
+                    display_path(docs_dir / doc.key, root),
+                    1,
+                    f"duplicate of docs/{other} (same {key[0]}); keep one file",
+                )
+            )
+        else:
+            seen[key] = doc
+    return problems
+
+
+def check_body_links(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+    """Links to other pages (``[text](other.md)``) must name an existing file."""
+    problems = []
+    for doc in documents.values():
+        for source in doc.sources.values():
+            folder = PurePosixPath(source.path).parent
+            for number, line in enumerate(source.body.split("\n")):
+                for match in _MD_LINK_RE.finditer(line):
+                    target = match.group(1)
+                    if "://" in target:
+                        continue
+                    resolved = (docs_dir / folder / target).resolve()
+                    if not resolved.is_file():
+                        problems.append(
+                            Problem(
+                                display_path(docs_dir / source.path, root),
+                                source.body_line + number,
+                                f"link to {target!r}, which does not exist; expected a path to a file under docs/, relative to this file",
+                            )
+                        )
+    return problems
