@@ -40,6 +40,7 @@ class Source:
     key_lines: dict[str, int]
     body: str
     body_line: int
+    text_hash: str | None = None  # of the translatable text, computed when first needed
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)

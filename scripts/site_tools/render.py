@@ -106,7 +106,8 @@ class Renderer:
                 line = markdown.count("\n", 0, match.start()) + 1
                 known = ", ".join(LISTINGS)
                 raise MarkerError(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
-            return self.render(LISTINGS[name], latest_count=LATEST_COUNT, translations=translation_overview(self.site))
+            extra = {"translations": translation_overview(self.site)} if name == "translation-status" else {}
+            return self.render(LISTINGS[name], latest_count=LATEST_COUNT, **extra)
 
         return MARKER_RE.sub(replace, markdown)
 

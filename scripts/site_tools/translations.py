@@ -36,6 +36,13 @@ def translatable_fields(doc: Document) -> list[str]:
 def source_hash(doc: Document) -> str:
     """The hash of what a translator translates: the English text, not its metadata."""
     english = doc.english
+    if english.text_hash is None:
+        english.text_hash = _hash_text(doc)
+    return english.text_hash
+
+
+def _hash_text(doc: Document) -> str:
+    english = doc.english
     text = {name: english.meta.get(name) for name in translatable_fields(doc)}
     body = "\n".join(line.rstrip() for line in english.body.strip().splitlines())
     payload = json.dumps({"fields": text, "body": body}, ensure_ascii=False, sort_keys=True)
