@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site
+from conftest import BUILD_ENV, ROOT, build_site
 from site_tools.links import check_site
 from site_tools.project import copy_project
 
@@ -75,3 +75,23 @@ def test_link_check_finds_broken_files_and_anchors(tmp_path):
         ("a/index.html", "scheme 'javascript:' is not allowed"),
         ("index.html", "no such file b/index.html"),
     ]
+
+
+def test_parallel_and_sequential_builds_make_the_same_site(site, tmp_path):
+    """The languages are built in parallel processes; one process must give the same bytes."""
+    sequential = tmp_path / "sequential"
+    result = build_site(ROOT / "mkdocs.yml", sequential, env={**BUILD_ENV, "SITE_BUILD_JOBS": "1"})
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(sequential) for p in sequential.rglob("*") if p.is_file())
+    different = [str(path) for path in files if (site / path).read_bytes() != (sequential / path).read_bytes()]
+    assert different == []
+
+
+def test_a_failing_language_fails_the_parallel_build(project):
+    # A broken French translation: only a worker process builds French.
+    page = project / "docs/visits/index.fr.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[lien](nulle-part.md)\n", encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", project / "site")
+    assert result.returncode != 0
+    assert "nulle-part.md" in result.stderr

@@ -46,6 +46,9 @@ def test_each_language_has_a_clean_atom_feed_newest_first(site, lang, html):
     feed = feedparser.parse((site / PREFIXES[lang] / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.language == lang
+    site_name = {"en": "1540 Committee", "fr": "Comité 1540", "zh": "1540委员会"}.get(lang)
+    if site_name:
+        assert feed.feed.title.startswith(site_name + ":")
     dates = [entry.published_parsed for entry in feed.entries]
     assert dates == sorted(dates, reverse=True) and len(dates) >= 9  # the message and the dated visits
     assert all(entry.link.startswith(f"https://example.org/1540/{PREFIXES[lang]}") for entry in feed.entries)

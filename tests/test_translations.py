@@ -99,10 +99,13 @@ def test_sitemap_lists_real_translations_only_with_alternates(site):
 def test_each_language_has_its_own_404_and_the_root_one_is_english(site):
     root = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert root.html["lang"] == "en"
+    homes = ["/1540/ar/", "/1540/zh/", "/1540/", "/1540/fr/", "/1540/ru/", "/1540/es/"]
     assert [a["hreflang"] for a in root.select(".language-homes a")] == ["ar", "zh", "en", "fr", "ru", "es"]
     for lang in TRANSLATION_CODES:
         soup = BeautifulSoup((site / lang / "404.html").read_text(encoding="utf-8"), "html.parser")
         assert soup.html["lang"] == lang
+        # Its language switcher leads to each language's home, in UN order.
+        assert [a["href"] for a in soup.select(".md-select__link")] == homes
 
 
 def test_dashboard_counts_match_the_tool(site):

@@ -13,6 +13,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -43,6 +44,7 @@ _building: list[str] = []
 _search: dict[str, object] = {}  # each language's search index (the theme's own indexer)
 _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
+_site_names: dict[str, str] = {}  # each language's site name (the i18n plugin leaves the last one set)
 _symbols = SymbolExtension()  # UN symbols become links to the official texts
 
 
@@ -93,6 +95,7 @@ def on_pre_build(config) -> None:
     _symbols.resolutions = {doc.slug for doc in site.collection("resolutions")}
     lang = config.theme["language"]  # set by the i18n plugin's on_config
     _building.append(lang)
+    _site_names[lang] = config.site_name
     _search[lang] = _language_search_index(config)
     _fallbacks[lang] = set()
 
@@ -192,6 +195,12 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["t"] = strings(_building[-1])
         context["homes"] = [(language, language.prefix) for language in LANGUAGES]
+        # The switcher still holds the last page's links: point it at each home.
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        config.extra.alternate = [
+            {"name": language.name, "link": f"{base}/{language.prefix}", "lang": language.code}
+            for language in LANGUAGES
+        ]
     return context
 
 
@@ -232,7 +241,7 @@ def on_post_build(config) -> None:
         _write(
             site_dir / prefix / "search/search_index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         )
-    _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, config.site_name))
+    _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, _site_names[lang]))
     _write(site_dir / prefix / "api/documents.json", documents_json(_site, lang, site_url))
     _write(site_dir / prefix / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
     if lang in _not_found:
