@@ -37,6 +37,7 @@ from site_tools.translations import notice  # noqa: E402
 
 _site: Site | None = None
 _dirty = False  # `serve --dirty` rebuilds changed pages only
+_previous_search: dict[str, object] = {}  # the last index per language, for dirty rebuilds
 # The i18n plugin builds the other languages from inside the default language's
 # post-build step, so build state is kept per language and the language being
 # built on a stack (config.theme.language is left at the last one built).
@@ -233,10 +234,13 @@ def on_post_build(config) -> None:
     lang = _building.pop()
     prefix = get(lang).prefix
     site_url = config.site_url or "/"
-    index_path = site_dir / prefix / "search/search_index.json"
-    # A dirty rebuild indexes only the changed pages: keep the full index then.
-    if _search.get(lang) is not None and not (_dirty and index_path.exists()):
-        index = json.loads(_search[lang].generate_search_index(None))
+    if _search.get(lang) is not None:
+        # A dirty rebuild indexes only the changed pages: the theme's indexer
+        # merges them into the previous build's index.
+        previous = _previous_search.get(lang) if _dirty else None
+        index = json.loads(_search[lang].generate_search_index(previous))
+        if _dirty:
+            _previous_search[lang] = _search[lang]
         index = localize_index(index, prefix, _fallbacks[lang], strings(lang)["in_english"])
         _write(
             site_dir / prefix / "search/search_index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":"))
