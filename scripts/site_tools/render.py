@@ -67,8 +67,15 @@ class Renderer:
         return posixpath.relpath(key, self.page_dir or ".")
 
     def text(self, doc: Document, name: str) -> str:
+        """A translatable field; English text inside another language is marked as such."""
         value = doc.text(name, self.lang)
-        return f"{md_escape(value)}" if value else ""
+        if not value:
+            return ""
+        source = doc.sources.get(self.lang)
+        if self.lang == DEFAULT_LANGUAGE or (source and name in source.meta):
+            return md_escape(value)
+        direction = ' dir="ltr"' if get(self.lang).direction == "rtl" else ""
+        return f'<span lang="en"{direction}>{escape(value)}</span>'
 
     def lang_attrs(self, doc: Document) -> str:
         """attr_list marking text that falls back to English inside another language."""
