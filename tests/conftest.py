@@ -152,3 +152,18 @@ def page(browser):
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
     context.close()
+
+
+def submit_search(page, attempts: int = 5) -> None:
+    """Scripts other than Latin arrive as text input without key presses, and the
+    theme searches on key-up: press a key, as a reader's keyboard would. While the
+    index is still loading a key-up can go unanswered, so a reader presses again."""
+    first = page.locator(".md-search-result__item a").first
+    for attempt in range(attempts):
+        page.keyboard.press("End")
+        try:
+            first.wait_for(timeout=4000)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import submit_search
+
 pytestmark = pytest.mark.browser
 
 SEED = "messages/2013-11-18-republic-of-korea/"
@@ -71,14 +73,10 @@ def search(page, url: str, query: str) -> list[str]:
     """Type ``query`` into the search box of ``url``; return the result links."""
     page.goto(url)
     page.locator(".md-search__input").click()
-    # Typing before the index is loaded can be lost: wait until search is ready.
     # (expect() polls from Playwright's own world; wait_for_function would need eval, which the CSP forbids.)
     expect(page.locator(".md-search-result__meta")).not_to_contain_text(INITIALIZING, timeout=20000)
     page.locator(".md-search__input").press_sequentially(query, delay=20)  # as a reader types
-    # Scripts other than Latin arrive as text input without key presses; the
-    # theme searches on key-up, as a reader's keyboard or input method gives it.
-    page.keyboard.press("End")
-    page.locator(".md-search-result__item a").first.wait_for(timeout=10000)
+    submit_search(page)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
