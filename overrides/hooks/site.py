@@ -86,14 +86,17 @@ def _document(page) -> Document:
 
 
 def on_pre_build(config) -> None:
-    """Load and validate all content before any page is read; start this
-    language's own search index."""
+    """Load and validate all content before any page is read (once per build:
+    the other languages, built inside it, share it); start this language's own
+    search index."""
     global _site
-    site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
-    if site.problems:
-        raise PluginError(str(ContentError(site.problems)))
-    _site = site
-    _symbols.resolutions = {doc.slug for doc in site.collection("resolutions")}
+    i18n = config.plugins.get("i18n")
+    if _site is None or not (i18n is not None and i18n.building):
+        site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
+        if site.problems:
+            raise PluginError(str(ContentError(site.problems)))
+        _site = site
+        _symbols.resolutions = {doc.slug for doc in site.collection("resolutions")}
     lang = config.theme["language"]  # set by the i18n plugin's on_config
     _building.append(lang)
     _site_names[lang] = config.site_name
