@@ -154,16 +154,33 @@ def page(browser):
     context.close()
 
 
-def submit_search(page, attempts: int = 5) -> None:
+def submit_search(page, attempts: int = 5) -> list[dict]:
     """Scripts other than Latin arrive as text input without key presses, and the
     theme searches on key-up: press a key, as a reader's keyboard would. While the
-    index is still loading a key-up can go unanswered, so a reader presses again."""
+    index is still loading a key-up can go unanswered, so a reader presses again.
+
+    Results for the partial query typed so far may still be on screen, and the
+    theme redraws the list as later answers arrive: return the results (href and
+    title of each) only once the list has stayed the same for half a second, read
+    in one step so that a redraw cannot happen between reading two items."""
     first = page.locator(".md-search-result__item a").first
     for attempt in range(attempts):
         page.keyboard.press("End")
         try:
             first.wait_for(timeout=4000)
-            return
+            break
         except Exception:
             if attempt == attempts - 1:
                 raise
+    items = page.locator(".md-search-result__item > a")
+    read = """links => links.map(a => ({href: a.getAttribute("href"),
+        title: (a.querySelector("h1") || {innerText: ""}).innerText}))"""
+    previous, same = None, 0
+    for _ in range(80):  # at most 20 s
+        current = items.evaluate_all(read)
+        same = same + 1 if current == previous else 0
+        if same >= 2 and current:
+            return current
+        previous = current
+        page.wait_for_timeout(250)
+    raise AssertionError(f"search results kept changing: {previous}")

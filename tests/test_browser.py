@@ -71,13 +71,17 @@ def test_every_page_carries_a_strict_content_security_policy(site):
 
 def search(page, url: str, query: str) -> list[str]:
     """Type ``query`` into the search box of ``url``; return the result links."""
+    return [result["href"] for result in search_results(page, url, query)]
+
+
+def search_results(page, url: str, query: str) -> list[dict]:
+    """Type ``query`` into the search box of ``url``; return the results, settled."""
     page.goto(url)
     page.locator(".md-search__input").click()
     # (expect() polls from Playwright's own world; wait_for_function would need eval, which the CSP forbids.)
     expect(page.locator(".md-search-result__meta")).not_to_contain_text(INITIALIZING, timeout=20000)
     page.locator(".md-search__input").press_sequentially(query, delay=20)  # as a reader types
-    submit_search(page)
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    return submit_search(page)
 
 
 INITIALIZING = re.compile("Initializing|Initialisation|Inicializando|Инициализация|正在初始化|جاري|تهيئة")
@@ -99,8 +103,7 @@ def test_search_in_each_language_finds_its_own_seed_message_only(page, served_si
 
 
 def test_untranslated_page_is_found_once_and_flagged_as_english(page, served_site):
-    search(page, served_site + "fr/", "Grenada")
-    titles = page.locator(".md-search-result__item > a h1").all_inner_texts()
+    titles = [result["title"] for result in search_results(page, served_site + "fr/", "Grenada")]
     assert "Visit to Grenada (en anglais)" in titles
     assert titles.count("Visit to Grenada (en anglais)") == 1
 
