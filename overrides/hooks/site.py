@@ -7,6 +7,7 @@ and survives a change of site engine. The hooks stay offline, never write into
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import posixpath
@@ -61,6 +62,10 @@ def on_config(config):
         toggle = palette.get("toggle")
         if toggle:
             toggle["name"] = t["to_dark"] if palette.get("scheme") == "default" else t["to_light"]
+    # Our post-build step writes each language's sitemap; the theme's template
+    # (the i18n plugin's, listing every page in every language) would only be
+    # rendered, at a cost growing with languages x pages, to be overwritten.
+    config.theme.static_templates.discard("sitemap.xml")
     if _symbols not in config.markdown_extensions:
         config.markdown_extensions.append(_symbols)
     return config
@@ -120,7 +125,21 @@ def _language_search_index(config):
     settings["separator"] = plugin._translate(config, "search.config.separator")
     pipeline = plugin._translate(config, "search.config.pipeline")
     settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
-    return SearchIndex(**settings)
+    if config.theme["language"] == "zh":
+        return SearchIndex(**settings)
+    return _UnsegmentedIndex(SearchIndex)(**settings)
+
+
+@functools.cache
+def _UnsegmentedIndex(base):  # noqa: N802 (a class)
+    """The theme segments Chinese words in every language's index, scanning all
+    of its text for them; only the Chinese index needs it."""
+
+    class UnsegmentedIndex(base):
+        def _segment_chinese(self, data: str) -> str:
+            return data
+
+    return UnsegmentedIndex
 
 
 class _NoIndex:

@@ -1,0 +1,122 @@
+"""Which source file each language's build uses, and where the page's other
+language versions are: the i18n plugin's file handling, done in linear time.
+
+mkdocs-static-i18n 1.3.1 (suffix structure: ``page.md`` in the default
+language, ``page.fr.md`` in French) builds one language at a time. For each of
+those builds it makes a new ``File`` for every source file, then another for
+every page in every language, to record the page's "alternates" (the language
+switcher's links): O(files x languages) per build, O(files x languages²) for
+the site, and a fifth of a six-language build.
+
+``reconfigure_files`` gives the same result: it picks each page's source with
+string operations, makes a ``File`` (with the plugin's own function) only for
+the files this build uses, and records each alternate as its URL and language.
+``tests/test_i18n_files.py`` checks that the result is the plugin's, file by
+file, on the real site and on unusual names.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")  # the plugin's RE_LOCALE
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another language's version of a page, as the language switcher needs it."""
+
+    locale: str  # the language of the text served there (the default one for a fallback copy)
+    url: str  # relative to the site root, like File.url
+
+
+def split_locale(src_uri: str, languages: list[str]) -> tuple[str | None, str]:
+    """The language suffix of a source path, and the path without it:
+    ``("fr", "messages/x.md")`` for ``messages/x.fr.md``, ``(None, path)`` when
+    there is none. The suffix is the last dot-part of the name before its
+    extension, when it is a configured language or looks like one."""
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if stem == "README":
+        return None, src_uri
+    base, dot, suffix = stem.rpartition(".")
+    if not dot or not base or not suffix:
+        return None, src_uri
+    if suffix in languages or _LOCALE.match(suffix):
+        return suffix, src_uri.replace(f".{suffix}", "", 1)
+    return None, src_uri
+
+
+def url_of(dest_uri: str, use_directory_urls: bool) -> str:
+    """A destination file's URL, as ``File.url`` computes it."""
+    dirname, filename = posixpath.split(dest_uri)
+    if use_directory_urls and filename == "index.html":
+        dest_uri = (dirname or ".") + "/"
+    return quote(dest_uri)
+
+
+def reconfigure_files(plugin, files, config):
+    """The plugin's ``reconfigure_files`` for the suffix structure: the files of
+    the language being built (``plugin.current_language``), each with its
+    ``alternates``, in the plugin's order."""
+    from mkdocs_static_i18n.suffix import I18nFiles, create_i18n_file
+
+    current, default = plugin.current_language, plugin.default_language
+    languages = plugin.all_languages
+    fallback = plugin.config.fallback_to_default is True
+    docs_dir = os.path.join(os.path.normpath(config.docs_dir), "")
+    result = I18nFiles(plugin, [])
+    chosen: dict[str, tuple[object, str, str]] = {}  # norm_src_uri -> (file, its locale, build it as)
+    translated: dict[str, set[str]] = {}  # norm_src_uri -> the languages it has a file in
+    for file in files:
+        if not os.path.normpath(file.abs_src_path).startswith(docs_dir):
+            if not file.is_documentation_page():
+                result.append(file)  # theme files
+            continue
+        localization, norm = split_locale(file.src_uri, languages)
+        locale = localization or default
+        translated.setdefault(norm, set()).add(locale)
+        if file.is_documentation_page():
+            if norm not in chosen:
+                if locale == current or (fallback and locale == default):
+                    chosen[norm] = (file, locale, current)
+            elif locale == current:
+                if len(plugin.build_languages) > 1 and localization is not None and chosen[norm][1] == locale:
+                    raise Exception(
+                        f"Conflicting files for the default language '{default}': "
+                        f"choose either '{norm}' or '{chosen[norm][0].src_uri}' but not both"
+                    )
+                chosen[norm] = (file, locale, current)
+        elif norm not in chosen:
+            if locale == current:
+                chosen[norm] = (file, locale, current)
+            elif fallback and locale == default:
+                chosen[norm] = (file, locale, default)
+        elif localization == current:
+            chosen[norm] = (file, locale, current)
+    prefix = "" if current == default else f"{current}/"
+    for norm, (file, locale, build_as) in chosen.items():
+        made = create_i18n_file(file, build_as, default, languages, config)
+        result.append(made)
+        # Where this page is in the other languages: at the same path under
+        # their prefix; a fallback copy of the default-language file where it
+        # is not translated. (An asset has one only when it is not localized.)
+        dest = made.dest_uri
+        if build_as != default and dest.startswith(prefix):
+            dest = dest[len(prefix) :]
+        page = made.is_documentation_page()
+        for lang in sorted(plugin.build_languages):
+            if lang in made.alternates:
+                continue
+            if page and lang in translated[norm]:
+                served = lang
+            elif fallback and (default in translated[norm] if page else locale == default):
+                served = default
+            else:
+                continue
+            where = dest if lang == default else f"{lang}/{dest}"
+            made.alternates[lang] = Alternate(served, url_of(where, config.use_directory_urls))
+    return result
