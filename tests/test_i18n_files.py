@@ -8,9 +8,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-from site_tools.i18n_files import reconfigure_files, split_locale
 
 from conftest import ROOT
+from site_tools.i18n_files import reconfigure_files, split_locale
 
 
 def described(files) -> list[tuple]:
