@@ -47,6 +47,7 @@ _search: dict[str, object] = {}  # each language's search index (the theme's own
 _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
 _site_names: dict[str, str] = {}  # each language's site name (the i18n plugin leaves the last one set)
+_renderers: dict[str, Renderer] = {}  # a page's generated fragments, from its Markdown to its HTML
 _symbols = SymbolExtension()  # UN symbols become links to the official texts
 
 
@@ -163,7 +164,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         page.meta["description"] = page.meta["summary"]
     english_href = posixpath.relpath(doc.url(DEFAULT_LANGUAGE) or ".", page.url or ".") + "/"
     page.meta["translation_notice"] = notice(doc, lang, english_href)
-    renderer = Renderer(_site, lang, page.file.src_uri)
+    renderer = Renderer(_site, lang, page.file.src_uri, page.url)
     try:
         body = renderer.expand_markers(markdown, f"docs/{page.file.src_uri}")
     except MarkerError as error:
@@ -172,6 +173,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         body = as_english(body, lang)
     facts = renderer.facts(doc) if doc.collection in COLLECTIONS else ""
     backlinks = renderer.backlinks(doc) if doc.collection in COLLECTIONS else ""
+    if renderer.fragments:
+        _renderers[page.file.src_uri] = renderer
     return heading(doc, lang) + facts + body + "\n" + backlinks
 
 
@@ -210,6 +213,14 @@ def _finish_html(output: str, lang: str, page_url: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
+    # Long generated lists go in last: they are links to pages that are indexed
+    # themselves, so search neither parses them nor shows them as hits.
+    renderer = _renderers.pop(page.file.src_uri, None)
+    if renderer is not None:
+        try:
+            output = renderer.fill(output, f"docs/{page.file.src_uri}")
+        except MarkerError as error:
+            raise PluginError(str(error)) from None
     return _finish_html(output, _language(page), page.url)
 
 

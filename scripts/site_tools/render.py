@@ -5,10 +5,19 @@ page's Markdown, so each language's page keeps its own introduction while the
 list itself always comes from front matter. The output is Markdown whose links
 point at source files, so the site engine resolves each to the right language
 (or to the English fallback) and checks it.
+
+Long lists (every message, every pending translation) are the exception: as
+Markdown they would cost most of a page's build, growing with the archive, so
+they are written as HTML with final links, set aside as fragments, and put in
+the finished page (``Renderer.fill``), after search has indexed it: the
+documents they list are indexed themselves. Their headings stay Markdown, for
+the table of contents and search. The built site's link check covers their
+links.
 """
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from pathlib import Path
@@ -45,14 +54,48 @@ _env = Environment(
 )
 
 
-class Renderer:
-    """Renders generated Markdown for one page in one language."""
+_fragment_ids = itertools.count()
 
-    def __init__(self, site: Site, lang: str, page_path: str):
+
+class Renderer:
+    """Renders generated Markdown for one page in one language. ``page_url``
+    (site-relative, with the language prefix) is where the page is published."""
+
+    def __init__(self, site: Site, lang: str, page_path: str, page_url: str = ""):
         self.site = site
         self.lang = lang
         self.page_dir = posixpath.dirname(page_path)
+        self.page_url = page_url
         self.t = strings(lang)
+        self.fragments: dict[str, str] = {}
+
+    # -- HTML fragments -------------------------------------------------------
+    def fragment(self, html: str) -> str:
+        """Set ``html`` aside; return the placeholder that ``fill`` replaces.
+        (Content cannot contain one: the content check refuses HTML comments.)"""
+        token = f"<!-- generated-fragment-{next(_fragment_ids)} -->"
+        self.fragments[token] = html
+        return f"\n{token}\n"
+
+    def fill(self, html: str, shown_path: str) -> str:
+        """The converted page with each fragment in place of its placeholder."""
+        for token, fragment in self.fragments.items():
+            if token not in html:
+                message = "a generated list was lost in conversion; put the listing marker on a line of its own, outside HTML"
+                raise MarkerError(Problem(shown_path, 1, message))
+            html = html.replace(token, fragment, 1)
+        return html
+
+    def url(self, doc: Document) -> str:
+        """The published address of ``doc`` in this language, relative to this page."""
+        return posixpath.relpath(doc.url(self.lang) or ".", self.page_url or ".") + "/"
+
+    def html_link(self, doc: Document, english: bool = False) -> str:
+        """``<a>`` to ``doc``, with its title; marked as English where it is (or ``english``)."""
+        title = doc.meta["title"] if english else doc.text("title", self.lang)
+        marked = english or not doc.is_translated(self.lang)
+        attrs = english_html_attrs(self.lang) if marked and self.lang != DEFAULT_LANGUAGE else ""
+        return f'<a href="{escape(self.url(doc))}"{attrs}>{escape(title)}</a>'
 
     # -- helpers exposed to templates --------------------------------------
     def link(self, doc: Document) -> str:
@@ -154,6 +197,10 @@ def heading(doc: Document, lang: str) -> str:
     if doc.is_translated(lang) or lang == DEFAULT_LANGUAGE:
         return f"# {title}\n\n"
     return f"# {title} {english_attrs(lang)}\n\n"
+
+
+def english_html_attrs(lang: str) -> str:
+    return ' lang="en" dir="ltr"' if get(lang).direction == "rtl" else ' lang="en"'
 
 
 def english_attrs(lang: str) -> str:
