@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_skeleton
 
@@ -14,6 +15,7 @@ def _locale(lang: str) -> str:
     return get(lang).babel_locale
 
 
+@functools.lru_cache(maxsize=65536)  # a date is shown on several pages, and in feeds
 def long_date(value: dt.date | PartialDate, lang: str) -> str:
     """ "18 November 2013", "18 novembre 2013", "2013年11月18日"...; partial dates shorter."""
     if isinstance(value, PartialDate):

@@ -81,7 +81,9 @@ class Renderer:
         """The converted page with each fragment in place of its placeholder."""
         for token, fragment in self.fragments.items():
             if token not in html:
-                message = "a generated list was lost in conversion; put the listing marker on a line of its own, outside HTML"
+                message = (
+                    "a generated list was lost in conversion; put the listing marker on a line of its own, outside HTML"
+                )
                 raise MarkerError(Problem(shown_path, 1, message))
             html = html.replace(token, fragment, 1)
         return html

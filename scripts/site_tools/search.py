@@ -9,6 +9,7 @@ page's search points at its own language's index.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -39,11 +40,16 @@ def point_search_at_language(html: str, page_url: str, prefix: str) -> str:
     match = _CONFIG_RE.search(html)
     if match is None:
         return html
-    config = json.loads(match.group(2))
+    data = _pointed_config(match.group(2), prefix, posixpath.relpath(prefix, page_url or "."))
+    return html[: match.start(2)] + data + html[match.end(2) :]
+
+
+@functools.lru_cache(maxsize=1024)  # the same for every page of a language at the same depth
+def _pointed_config(text: str, prefix: str, relative: str) -> str:
+    config = json.loads(text)
     base = config["base"]
     if base.startswith("/"):
         config["base"] = base.rstrip("/") + "/" + prefix.rstrip("/")
     else:
-        config["base"] = posixpath.relpath(prefix, page_url or ".")
-    data = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return html[: match.start(2)] + data + html[match.end(2) :]
+        config["base"] = relative
+    return json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
