@@ -2,8 +2,11 @@
 
 Each language's build picks its files in linear time (site_tools.i18n_files)
 instead of the i18n plugin's O(files x languages) handling; a process compiles
-each theme template once, not once per language; and a language's pages share
-one Markdown converter, reset between pages, instead of making one per page.
+each theme template once, not once per language; a language's pages share one
+Markdown converter, reset between pages, instead of making one per page; and
+the parts of the theme's page that are the same on many pages (navigation,
+tabs, search form, palette toggle) are rendered once and reused, see
+``fragment`` below and the partials in overrides/partials/ that use it.
 SITE_PLAIN_BUILD=1 turns all of this off (and the parallel builds below): the
 tests check that both builds make the same bytes.
 
@@ -59,6 +62,7 @@ def on_config(config):
     the i18n plugin always builds). Runs before the plugin reads the list."""
     only = os.environ.get("SITE_LANGUAGE")
     i18n = config.plugins.get("i18n")
+    _fragments.clear()  # a new build: another language, or an edit
     if not _PLAIN:
         _markdown.forget()  # this build's language may configure Markdown differently
         if i18n is not None and i18n.config.docs_structure == "suffix":
@@ -123,7 +127,51 @@ if not _PLAIN:
     pages.markdown = _markdown
 
 
+_fragments: dict[tuple, str] = {}
+
+
+def fragment(kind: str, key, caller) -> str:
+    """``{% call fragment("nav", key) %}...{% endcall %}``: the body, rendered
+    once per ``key`` (None: every time). A key must hold everything the body's
+    output depends on; the plain build renders every body, and the tests
+    compare the two builds byte for byte."""
+    if _PLAIN or key is None:
+        return caller()
+    entry = (kind, key)
+    if entry not in _fragments:
+        _fragments[entry] = caller()
+    return _fragments[entry]
+
+
+def navigation_key(config, nav, page, with_page: bool = False):
+    """What the theme's navigation and tabs depend on, for ``page``: the
+    language, the folder the page's links are relative to, and which entries
+    are active. None where the page's own content is in it (``with_page``: the
+    navigation shows the table of contents of a page that is in it)."""
+    if page is None or page.url is None:
+        return None
+    if with_page and page in nav.pages:
+        return None
+    active = []
+
+    def walk(items) -> None:
+        for item in items:
+            active.append(bool(getattr(item, "active", False)))
+            walk(getattr(item, "children", None) or [])
+
+    walk(nav.items)
+    folder = page.url.rstrip("/").rpartition("/")[0] if page.url.endswith("/") else page.url.rpartition("/")[0]
+    return config.theme["language"], folder, page.url.endswith("/"), tuple(active)
+
+
 def on_env(env, config, files):
+    # The theme's own templates, also reachable as "theme/<name>", for the
+    # partials in overrides/ that wrap them.
+    custom = config.theme.custom_dir
+    originals = [d for d in config.theme.dirs if not (custom and os.path.samefile(d, custom))]
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(originals)})])
+    env.globals["fragment"] = fragment
+    env.globals["navigation_key"] = navigation_key
     if not _PLAIN:
         env.bytecode_cache = _template_cache
     return env

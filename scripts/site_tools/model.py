@@ -8,6 +8,7 @@ once instead of stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -74,11 +75,16 @@ class Document:
     def url(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Site-relative URL with a trailing slash, e.g. "fr/messages/x/"."""
         prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        return prefix + self._path
+
+    @functools.cached_property
+    def _path(self) -> str:
+        """The URL under any language prefix, e.g. "messages/x/"."""
         parent = PurePosixPath(self.key).parent.as_posix()
         path = "" if parent == "." else f"{parent}/"
         if self.slug != "index":
             path += f"{self.slug}/"
-        return prefix + path
+        return path
 
     @property
     def date(self) -> dt.date | f.PartialDate | None:
