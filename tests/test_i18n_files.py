@@ -77,6 +77,10 @@ UNUSUAL = [
     "only.fr.png",
     "assets/site.css",
     "notes.txt",
+    "other/README.md",
+    "other/README.fr.md",
+    "deep/er/page.es.md",
+    "deep/er/page.md",
 ]
 
 

@@ -29,17 +29,21 @@ not safe). SITE_BUILD_JOBS sets the number of processes (default: the cores).
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
+import posixpath
 import sys
 import traceback
 from pathlib import Path
 
 import jinja2
 from mkdocs import utils
+from mkdocs.commands import build as build_module
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure import pages
+from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
@@ -63,11 +67,14 @@ def on_config(config):
     only = os.environ.get("SITE_LANGUAGE")
     i18n = config.plugins.get("i18n")
     _fragments.clear()  # a new build: another language, or an edit
+    if i18n is None or not i18n.building:
+        _file_lists.clear()  # a new site build (`mkdocs serve` rebuilds after edits): walk the folders again
     if not _PLAIN:
         _markdown.forget()  # this build's language may configure Markdown differently
         if i18n is not None and i18n.config.docs_structure == "suffix":
             # The same files as the plugin's own handling, in linear time.
             i18n.reconfigure_files = functools.partial(reconfigure_files, i18n)
+            i18n.reconfigure_page_context = functools.partial(_switcher_links, i18n)
     if only and i18n is not None and not i18n.building:
         locales = [language.locale for language in i18n.config.languages]
         if only not in locales:
@@ -118,6 +125,65 @@ class _SharedMarkdown:
         else:
             self._converter.reset()
         return self._converter
+
+
+# Each language's build walks docs/ and the theme's folders for the same files:
+# within one site build, walk them once. (Nothing in a build changes those File
+# objects: the i18n handling makes new ones for the pages it uses.)
+_file_lists: dict[tuple, list] = {}
+# (`mkdocs serve` loads this hook again for each rebuild: wrap the originals, once.)
+_walk_docs = getattr(build_module.get_files, "original", build_module.get_files)
+_add_theme_files = getattr(Files.add_files_from_theme, "original", Files.add_files_from_theme)
+
+
+def _cached_docs(config) -> Files:
+    if _PLAIN:
+        return _walk_docs(config)
+    key = (config.docs_dir, config.site_dir, config.use_directory_urls)
+    if key not in _file_lists:
+        _file_lists[key] = list(_walk_docs(config))
+    return Files(list(_file_lists[key]))
+
+
+def _cached_theme_files(files: Files, env, config) -> None:
+    if _PLAIN:
+        return _add_theme_files(files, env, config)
+    key = ("theme", tuple(config.theme.dirs), config.site_dir, config.use_directory_urls, len(files))
+    if key not in _file_lists:
+        before = len(files)
+        _add_theme_files(files, env, config)
+        _file_lists[key] = list(files)[before:]
+        return None
+    for file in _file_lists[key]:
+        files.append(file)
+    return None
+
+
+_cached_docs.original = _walk_docs
+_cached_theme_files.original = _add_theme_files
+build_module.get_files = _cached_docs
+Files.add_files_from_theme = _cached_theme_files
+
+
+def _switcher_links(plugin, context, page, config, nav):
+    """The i18n plugin's language-switcher links for ``page`` (its own method
+    deep-copies the list and compares paths for every page): each language's
+    link goes to the page's version in that language."""
+    if not plugin.extra_alternate:
+        return context
+    if all(isinstance(value, str) for entry in plugin.extra_alternate for value in entry.values()):
+        alternates = [dict(entry) for entry in plugin.extra_alternate]
+    else:
+        alternates = copy.deepcopy(plugin.extra_alternate)
+    config.extra.alternate = alternates
+    where = posixpath.normpath(page.url or ".")
+    if where in (".", posixpath.normpath(page.file.locale_alternate_of)):
+        return context
+    for entry in alternates:
+        other = page.file.alternates.get(entry["lang"])
+        if other is not None:
+            entry["link"] = other.url
+    return context
 
 
 _template_cache = _TemplateCache()

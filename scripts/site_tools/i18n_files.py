@@ -9,8 +9,9 @@ switcher's links): O(files x languages) per build, O(files x languages²) for
 the site, and a fifth of a six-language build.
 
 ``reconfigure_files`` gives the same result: it picks each page's source with
-string operations, makes a ``File`` (with the plugin's own function) only for
-the files this build uses, and records each alternate as its URL and language.
+string operations, makes a ``File`` (as the plugin's own function does, without
+its path objects) only for the files this build uses, and records each
+alternate as its URL and language.
 ``tests/test_i18n_files.py`` checks that the result is the plugin's, file by
 file, on the real site and on unusual names.
 """
@@ -50,6 +51,79 @@ def split_locale(src_uri: str, languages: list[str]) -> tuple[str | None, str]:
     return None, src_uri
 
 
+def _suffixes(name: str) -> list[str]:
+    """``PurePath(name).suffixes``."""
+    if name.endswith("."):
+        return []
+    return ["." + part for part in name.lstrip(".").split(".")[1:]]
+
+
+def _without_suffix(name: str) -> str:
+    """``PurePath(name).with_suffix("")``'s name (its stem)."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def localized_file(file, build_as: str, default: str, languages: list[str], config):
+    """A new ``File`` for ``file`` in the build of ``build_as``: the plugin's
+    ``suffix.create_i18n_file``, with string operations instead of paths."""
+    from mkdocs.structure.files import File
+
+    made = File(
+        file.src_path,
+        config.docs_dir,
+        file.dest_path,
+        config.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+    dest = posixpath.normpath(made.dest_uri)
+    locale, localization = default, None
+    suffixes = _suffixes(made.name)
+    if suffixes:
+        suffix = suffixes[-1][1:]
+        if suffix in languages or _LOCALE.match(suffix):
+            folder, name = posixpath.split(dest)
+            dest = posixpath.join(folder, _without_suffix(_stem(name)) + _suffix(name))
+            made.name = _stem(made.name)
+            locale = localization = suffix
+    if config.use_directory_urls and localization:
+        folder, name = posixpath.split(dest)
+        if folder:
+            parent, last = posixpath.split(folder)
+            folder = posixpath.join(parent, _without_suffix(last))
+            if posixpath.basename(folder) in ("index", "README"):
+                folder = posixpath.dirname(folder)
+            dest = posixpath.join(folder, name)
+    if dest.endswith("README.html"):
+        dest = posixpath.join(posixpath.dirname(dest), "index.html")
+    site_folder = build_as if build_as != default else ""
+    made.dest_path = posixpath.join(site_folder, dest) if site_folder else dest
+    made.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, made.dest_path))
+    if made.name == "README":
+        made.name = "index"
+    made.url = url_of(made.dest_uri, config.use_directory_urls)
+    if site_folder and posixpath.normpath(made.url) == ".":
+        made.url = quote(site_folder + "/")
+    made.alternates = {build_as: made}
+    made.locale = locale
+    made.locale_alternate_of = build_as
+    made.localization = localization
+    made.norm_src_uri = made.src_uri.replace(f".{localization}", "", 1) if localization else made.src_uri
+    return made
+
+
+def _stem(name: str) -> str:
+    """``PurePath(name).stem``."""
+    return _without_suffix(name)
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``."""
+    stem = _without_suffix(name)
+    return name[len(stem) :]
+
+
 def url_of(dest_uri: str, use_directory_urls: bool) -> str:
     """A destination file's URL, as ``File.url`` computes it."""
     dirname, filename = posixpath.split(dest_uri)
@@ -62,7 +136,7 @@ def reconfigure_files(plugin, files, config):
     """The plugin's ``reconfigure_files`` for the suffix structure: the files of
     the language being built (``plugin.current_language``), each with its
     ``alternates``, in the plugin's order."""
-    from mkdocs_static_i18n.suffix import I18nFiles, create_i18n_file
+    from mkdocs_static_i18n.suffix import I18nFiles
 
     current, default = plugin.current_language, plugin.default_language
     languages = plugin.all_languages
@@ -99,7 +173,7 @@ def reconfigure_files(plugin, files, config):
             chosen[norm] = (file, locale, current)
     prefix = "" if current == default else f"{current}/"
     for norm, (file, locale, build_as) in chosen.items():
-        made = create_i18n_file(file, build_as, default, languages, config)
+        made = localized_file(file, build_as, default, languages, config)
         result.append(made)
         # Where this page is in the other languages: at the same path under
         # their prefix; a fallback copy of the default-language file where it
