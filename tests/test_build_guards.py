@@ -100,3 +100,26 @@ def test_a_failing_language_fails_the_parallel_build(project):
     assert result.returncode != 0
     assert "#nulle-part" in result.stderr
     assert "language build process(es) failed" in result.stderr
+
+
+def _build_speed_hook():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_speed_hook", ROOT / "overrides/hooks/build_speed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 6])
+def test_languages_are_shared_out_once_each_with_the_default_first(jobs):
+    others = ["ar", "zh", "fr", "ru", "es"]
+    shares = _build_speed_hook().share_languages("en", others, jobs)
+    assert len(shares) == jobs
+    assert shares[0][0] == "en"
+    assert sorted(code for share in shares for code in share) == sorted(["en", *others])
+    # On two cores, Chinese (more work: word segmentation) goes to the worker,
+    # and each process builds three languages.
+    if jobs == 2:
+        assert "zh" in shares[1]
+        assert [len(share) for share in shares] == [3, 3]
