@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-import posixpath
 import re
 import sys
 from pathlib import Path
@@ -35,6 +34,7 @@ from site_tools.sitemap import sitemap  # noqa: E402
 from site_tools.strings import strings  # noqa: E402
 from site_tools.symbols import SymbolExtension  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
+from site_tools.urls import relative  # noqa: E402
 
 _site: Site | None = None
 _dirty = False  # `serve --dirty` rebuilds changed pages only
@@ -162,7 +162,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.meta = {**doc.meta, **source.meta}
     if "summary" in page.meta:
         page.meta["description"] = page.meta["summary"]
-    english_href = posixpath.relpath(doc.url(DEFAULT_LANGUAGE) or ".", page.url or ".") + "/"
+    english_href = relative(doc.url(DEFAULT_LANGUAGE), page.url) + "/"
     page.meta["translation_notice"] = notice(doc, lang, english_href)
     renderer = Renderer(_site, lang, page.file.src_uri, page.url)
     try:
@@ -187,7 +187,7 @@ def on_page_context(context, page, config, nav):
     context["hreflang_alternates"] = hreflang_alternates(doc, site_url)
     context["og_locale"] = get(lang).og_locale
     context["feed"] = {
-        "href": posixpath.relpath(get(lang).prefix + "feed.xml", page.url or "."),
+        "href": relative(get(lang).prefix + "feed.xml", page.url),
         "title": strings(lang)["feed_title"],
     }
     if not doc.is_translated(lang):

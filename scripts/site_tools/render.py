@@ -33,6 +33,7 @@ from .problems import Problem
 from .strings import strings
 from .symbols import official_url
 from .translations import STATUSES, report, summary
+from .urls import relative
 
 MARKER_RE = re.compile(r"<!--\s*listing:\s*(?P<name>[\w-]+)\s*-->")
 LISTINGS = {
@@ -90,7 +91,7 @@ class Renderer:
 
     def url(self, doc: Document) -> str:
         """The published address of ``doc`` in this language, relative to this page."""
-        return posixpath.relpath(doc.url(self.lang) or ".", self.page_url or ".") + "/"
+        return relative(doc.url(self.lang), self.page_url) + "/"
 
     def html_link(self, doc: Document, english: bool = False) -> str:
         """``<a>`` to ``doc``, with its title; marked as English where it is (or ``english``)."""
@@ -109,7 +110,7 @@ class Renderer:
 
     def rel(self, key: str) -> str:
         """A docs-relative source path as seen from the page being rendered."""
-        return posixpath.relpath(key, self.page_dir or ".")
+        return relative(key, self.page_dir)
 
     def text(self, doc: Document, name: str) -> str:
         """A translatable field; English text inside another language is marked as such."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import json
-import posixpath
 import re
 from typing import Any
+
+from .urls import relative
 
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -40,7 +41,7 @@ def point_search_at_language(html: str, page_url: str, prefix: str) -> str:
     match = _CONFIG_RE.search(html)
     if match is None:
         return html
-    data = _pointed_config(match.group(2), prefix, posixpath.relpath(prefix, page_url or "."))
+    data = _pointed_config(match.group(2), prefix, relative(prefix, page_url))
     return html[: match.start(2)] + data + html[match.end(2) :]
 
 
