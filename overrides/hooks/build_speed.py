@@ -230,6 +230,49 @@ def navigation_key(config, nav, page, with_page: bool = False):
     return config.theme["language"], folder, page.url.endswith("/"), tuple(active)
 
 
+_TITLE = "\x00page-title\x00"  # where each page's title goes in a shared header
+_SWITCHER = "<!--\x00language-switcher\x00-->"  # where its language links go
+
+
+class _TitlePlaceholder:
+    """Stands in for the page while the shared header is rendered: its title is
+    a placeholder (through whichever of ``meta.title`` and ``title`` the page
+    itself would use); everything else is the page's."""
+
+    def __init__(self, page) -> None:
+        self._page = page
+        meta = dict(page.meta or {})
+        if meta.get("title"):
+            meta["title"] = _TITLE
+        self.meta = meta
+        self.title = _TITLE
+
+    def __getattr__(self, name: str):
+        return getattr(self._page, name)
+
+
+@jinja2.pass_context
+def theme_header(context) -> str:
+    """The theme's header, rendered once per language, folder and kind of title
+    with placeholders for the page's title and language links, which are then
+    filled in for each page."""
+    env = context.environment
+    page = context.get("page")
+    if _PLAIN or page is None or page.url is None:
+        return env.get_template("theme/partials/header.html").render(context.get_all())
+    key = ("header", navigation_key(context["config"], context["nav"], page), bool((page.meta or {}).get("title")))
+    if key not in _fragments:
+        shared = {**context.get_all(), "page": _TitlePlaceholder(page), "switcher_placeholder": _SWITCHER}
+        _fragments[key] = env.get_template("theme/partials/header.html").render(shared)
+    header = _fragments[key]
+    title = (page.meta or {}).get("title") or page.title
+    header = header.replace(_TITLE, str(title), 1)
+    if _SWITCHER in header:
+        switcher = env.get_template("partials/alternate.html").render(context.get_all())
+        header = header.replace(_SWITCHER, switcher, 1)
+    return header
+
+
 def on_env(env, config, files):
     # The theme's own templates, also reachable as "theme/<name>", for the
     # partials in overrides/ that wrap them.
@@ -238,6 +281,7 @@ def on_env(env, config, files):
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(originals)})])
     env.globals["fragment"] = fragment
     env.globals["navigation_key"] = navigation_key
+    env.globals["theme_header"] = theme_header
     if not _PLAIN:
         env.bytecode_cache = _template_cache
     return env
