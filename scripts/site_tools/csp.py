@@ -9,6 +9,7 @@ computed from the page as built.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 
@@ -34,9 +35,14 @@ def inline_script_hashes(html: str) -> list[str]:
         attrs = match["attrs"]
         if "src=" in attrs or any(kind in attrs for kind in _DATA_TYPES):
             continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+        hashes.append(script_hash(match["body"]))
     return sorted(set(hashes))
+
+
+@functools.lru_cache(maxsize=4096)  # the theme's inline scripts repeat on every page
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 def policy(html: str) -> str:

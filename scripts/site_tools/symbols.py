@@ -58,6 +58,8 @@ class SymbolLinks(Treeprocessor):
 
     def _link(self, text: str) -> list | None:
         """Split text into [leading text, <a> with tail, ...], or None if no match."""
+        if "/" not in text and "(" not in text:  # every symbol has a slash, every mention a bracket
+            return None
         first, links, position = None, [], 0
         for match in PATTERN.finditer(text):
             href = self._href(match)
