@@ -45,7 +45,10 @@ FILLER = {
     "zh": "委员会审查了防止非国家行为者获取大规模毁灭性武器的国家措施。",
     "ar": "استعرضت اللجنة التدابير الوطنية لمنع الجهات من غير الدول من الحصول على أسلحة الدمار الشامل.",
 }
-PARAGRAPHS = 8  # about 400 words per message
+# As long as the real message in docs/ (about 450 words in English): ten
+# paragraphs of three sentences.
+PARAGRAPHS = 10
+SENTENCES = 3
 
 
 def generate(docs: Path, count: int) -> None:
@@ -54,7 +57,9 @@ def generate(docs: Path, count: int) -> None:
         date = start + dt.timedelta(days=3 * number)
         stem = f"{date.isoformat()}-benchmark-{number:05d}"
         for lang in ("en", *TRANSLATION_CODES):
-            text = "\n\n".join(f"{FILLER[lang]} ({number}.{p})" for p in range(PARAGRAPHS))
+            text = "\n\n".join(
+                " ".join(f"{FILLER[lang]} ({number}.{p}.{s})" for s in range(SENTENCES)) for p in range(PARAGRAPHS)
+            )
             if lang == "en":
                 front = (
                     f"title: Benchmark message {number}\ndate: {date.isoformat()}\nsummary: Synthetic message {number}."
