@@ -3,13 +3,15 @@
 
 Usage: python scripts/bench.py --messages N [--compare] [--preview] [--keep DIR]
 
-Generates N messages, each in all six languages, on top of the real site (its
+Generates N messages of about 450 words (the length of the real one), each in
+all six languages, on top of the real site (its
 mkdocs.yml, overrides, hooks and content) in a temporary folder, builds it
 with the official build, and prints: wall time, peak memory, pages built, time
 per page-language, output size, each language's search index size, and the
 first-load weight (gzip) of a message page with everything it pulls.
 --compare also builds the same messages with stock Material, English only, in
-the same run, and prints the ratio. --preview starts the editor's preview
+the same run, and prints the ratio; and with stock Material and static-i18n
+(our mkdocs.yml without our hooks), six languages. --preview starts the editor's preview
 (`make preview`) on the corpus, edits one message and prints how long it took
 to show the edit. Figures are reported, never asserted.
 Exit status: 0 when every build succeeded, 1 when one failed, 2 bad invocation.
