@@ -21,6 +21,9 @@ SYMBOL_RE = r"\b[SA]/(?:RES/\d{1,5} ?\(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A
 # A resolution by number and year, as "1540 (2004)" or, in Chinese, "1540(2004)".
 MENTION_RE = r"(?<![\d/])(?P<number>\d{3,5}) ?\((?P<year>\d{4})\)"
 PATTERN = re.compile(f"(?P<symbol>{SYMBOL_RE})|(?P<mention>{MENTION_RE})")
+# What every match contains (a series letter and slash, or a year in brackets):
+# most text has neither, and is passed over with one quick scan.
+_MAYBE = re.compile(r"[SA]/|\(\d{4}\)")
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 
 
@@ -58,7 +61,7 @@ class SymbolLinks(Treeprocessor):
 
     def _link(self, text: str) -> list | None:
         """Split text into [leading text, <a> with tail, ...], or None if no match."""
-        if "/" not in text and "(" not in text:  # every symbol has a slash, every mention a bracket
+        if not _MAYBE.search(text):
             return None
         first, links, position = None, [], 0
         for match in PATTERN.finditer(text):
