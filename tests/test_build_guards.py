@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from conftest import BUILD_ENV, ROOT, build_site
@@ -123,3 +125,27 @@ def test_languages_are_shared_out_once_each_with_the_default_first(jobs):
     if jobs == 2:
         assert "zh" in shares[1]
         assert [len(share) for share in shares] == [3, 3]
+
+
+def _same_bytes(one, other) -> list[str]:
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
+    return [str(path) for path in files if (one / path).read_bytes() != (other / path).read_bytes()]
+
+
+def test_the_fast_build_makes_the_same_site_with_many_pages_per_folder(project):
+    """Shared parts of pages (header, navigation...) are rendered once per folder:
+    with a dozen messages more, and some of them not translated, every page must
+    still be the plain build's, byte for byte."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+
+    bench.generate(project / "docs", 12)
+    for path in sorted((project / "docs/messages").glob("*-benchmark-0000[0-3].fr.md")):
+        path.unlink()  # served in English under /fr/, with the notice
+    fast, plain = project / "fast", project / "plain"
+    result = build_site(project / "mkdocs.yml", fast)
+    assert result.returncode == 0, result.stderr
+    result = build_site(project / "mkdocs.yml", plain, env={**BUILD_ENV, "SITE_PLAIN_BUILD": "1"})
+    assert result.returncode == 0, result.stderr
+    assert _same_bytes(fast, plain) == []
