@@ -1,30 +1,33 @@
 """MkDocs hook: how fast the languages are built.
 
-Each language's build picks its files in linear time (site_tools.i18n_files)
-instead of the i18n plugin's O(files x languages) handling; a process compiles
-each theme template once, not once per language; a language's pages share one
-Markdown converter, reset between pages, instead of making one per page; and
-the parts of the theme's page that are the same on many pages (navigation,
-tabs, search form, palette toggle) are rendered once and reused, see
-``fragment`` below and the partials in overrides/partials/ that use it.
+Work done once instead of per page or per language:
+- each language's build picks its files in linear time (site_tools.i18n_files)
+  instead of the i18n plugin's O(files x languages) handling, and the docs and
+  theme folders are walked once per site build, not once per language;
+- a process compiles each theme template once, not once per language;
+- a language's pages share one Markdown converter, reset between pages;
+- the parts of the theme's page that are the same on many pages (header,
+  navigation, tabs, search form, palette toggle, logo, script settings) are
+  rendered once per language and folder and reused (``fragment`` and
+  ``theme_header`` below, and the partials in overrides/partials/);
+- the language switcher's links are set without deep copies.
 SITE_PLAIN_BUILD=1 turns all of this off (and the parallel builds below): the
 tests check that both builds make the same bytes.
 
 SITE_LANGUAGE=fr (``make preview``) builds only the default language and that
 one, for an editor's instant preview.
 
-On ``mkdocs build``, the languages are built in parallel processes, one core each.
-
-The i18n plugin builds the default language, then each other language one
-after another, inside the default build's post-build step. On `mkdocs build`
-this hook instead forks worker processes right after the content is loaded
-and checked: the workers build their share of the languages while this
-process builds the default one and then its own share; the i18n plugin's own
-loop is then skipped. The output is the
-same site, and a warning in any language still fails a strict build.
-Each process, this one included, gets an equal share of the languages.
-`mkdocs serve` keeps the plugin's sequential builds (forking a live server is
-not safe). SITE_BUILD_JOBS sets the number of processes (default: the cores).
+On ``mkdocs build``, the languages are built in parallel processes, one per
+core. The i18n plugin builds the default language, then each other language
+one after another, inside the default build's post-build step. This hook
+instead forks worker processes right after the content is loaded and checked:
+the workers build their share of the languages while this process builds the
+default one and then its own share; the i18n plugin's own loop is then
+skipped. Shares are balanced by expected work (``share_languages``). The
+output is the same site, and a warning in any language still fails a strict
+build. `mkdocs serve` keeps the plugin's sequential builds (forking a live
+server is not safe). SITE_BUILD_JOBS sets the number of processes (default:
+the cores).
 """
 
 from __future__ import annotations
