@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import os
 import posixpath
 import sys
@@ -381,3 +382,7 @@ def on_post_build(config) -> None:
 
 def on_shutdown() -> None:
     utils.clean_directory = _clean_directory
+    if not _PLAIN:
+        # Everything built is about to be freed: spare the interpreter's last
+        # garbage collection the walk over it (a tenth of a second at 1,000 messages).
+        gc.freeze()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import YAML_RE as FRONT_MATTER_RE
 
 # MkDocs loads hook files by path, not as modules of a package, so relative
 # imports cannot work; make scripts/ importable instead.
@@ -36,6 +38,7 @@ from site_tools.symbols import SymbolExtension  # noqa: E402
 from site_tools.translations import notice  # noqa: E402
 from site_tools.urls import relative  # noqa: E402
 
+_PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"  # no shortcuts: see hooks/build_speed.py
 _site: Site | None = None
 _dirty = False  # `serve --dirty` rebuilds changed pages only
 _previous_search: dict[str, object] = {}  # the last index per language, for dirty rebuilds
@@ -153,6 +156,23 @@ class _NoIndex:
 
     def generate_search_index(self, previous) -> str:
         return '{"config": {}, "docs": []}'
+
+
+def on_page_read_source(page, config) -> str | None:
+    """The page's source from the content already read and checked, instead of
+    MkDocs reading and parsing the file again: its body exactly as MkDocs would
+    cut it (with MkDocs's own pattern), behind empty front matter, since
+    on_page_markdown sets the page's metadata from the content model."""
+    if _PLAIN or _site is None:
+        return None
+    doc = _site.documents.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
+    source = doc.sources.get(getattr(page.file, "locale", DEFAULT_LANGUAGE)) if doc else None
+    if source is None or not source.text or "\r" in source.text:
+        return None  # MkDocs reads the file itself (and turns line endings)
+    match = FRONT_MATTER_RE.match(source.text)
+    if match is None:
+        return None
+    return "---\n{}\n---\n" + source.text[match.end() :]
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -35,6 +35,7 @@ class Parsed:
     key_lines: dict[str, int] = field(default_factory=dict)  # 1-based line of each key
     body: str = ""
     body_line: int = 1  # 1-based line where the body starts
+    text: str = field(default="", repr=False)  # the whole file, decoded
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -105,4 +106,4 @@ def parse(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
             key_lines.setdefault(key, line)
     if problems:
         return None, problems
-    return Parsed(data, key_lines, "\n".join(lines[end + 1 :]), end + 2), []
+    return Parsed(data, key_lines, "\n".join(lines[end + 1 :]), end + 2, text), []

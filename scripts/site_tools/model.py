@@ -42,6 +42,7 @@ class Source:
     body: str
     body_line: int
     text_hash: str | None = None  # of the translatable text, computed when first needed
+    text: str = field(default="", repr=False)  # the whole file, as read
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
@@ -177,7 +178,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         problems.extend(file_problems)
         if parsed is None:
             continue
-        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line)
+        source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, text=parsed.text)
         if lang == DEFAULT_LANGUAGE:
             documents[key] = Document(key, collection, stem, {lang: source})
             spec = COLLECTIONS.get(collection)
