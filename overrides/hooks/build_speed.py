@@ -51,6 +51,7 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from site_tools import background  # noqa: E402
 from site_tools.i18n_files import reconfigure_files  # noqa: E402
 
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"
@@ -63,6 +64,7 @@ _clean_directory = utils.clean_directory
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    background.enabled = False
 
 
 def on_config(config):
@@ -331,11 +333,13 @@ def on_pre_build(config) -> None:
     # each worker builds a share. Shares are balanced by expected work.
     shares = share_languages(i18n.current_language, others, jobs)
     _own_share[:] = shares[0][1:]
+    background.enabled = True  # costly leftovers (Chinese search words) may run beside the builds
     for share in shares[1:]:
         pid = os.fork()
         if pid == 0:
             _workers.clear()  # a worker has no workers, and no share but its own
             _own_share.clear()
+            background.forget()
             _build_languages(config, i18n, share, exit_after=True)
         _workers.append(pid)
 
@@ -358,6 +362,8 @@ def _build_languages(config, i18n, languages: list[str], exit_after: bool = Fals
         status = 1
     finally:
         if exit_after:
+            if background.wait():
+                status = 1
             os._exit(status)
         i18n.current_language = default
 
@@ -374,6 +380,8 @@ def on_post_build(config) -> None:
         _build_languages(config, i18n, share)
     finally:
         failed = [pid for pid in workers if os.waitpid(pid, 0)[1] != 0]
+        failed += [None] * background.wait()
+        background.enabled = False
         utils.clean_directory = _clean_directory
     if failed:
         raise PluginError(f"{len(failed)} language build process(es) failed; see the messages above")

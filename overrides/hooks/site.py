@@ -24,6 +24,7 @@ from mkdocs.utils.meta import YAML_RE as FRONT_MATTER_RE
 # imports cannot work; make scripts/ importable instead.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from site_tools import background  # noqa: E402
 from site_tools.a11y import name_search_dialog  # noqa: E402
 from site_tools.csp import add_policy  # noqa: E402
 from site_tools.feeds import SCHEMA_PATH, atom, documents_json  # noqa: E402
@@ -47,6 +48,7 @@ _previous_search: dict[str, object] = {}  # the last index per language, for dir
 # built on a stack (config.theme.language is left at the last one built).
 _building: list[str] = []
 _search: dict[str, object] = {}  # each language's search index (the theme's own indexer)
+_segment_later: set[str] = set()  # languages whose words are cut after their pages are built
 _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
 _site_names: dict[str, str] = {}  # each language's site name (the i18n plugin leaves the last one set)
@@ -130,7 +132,11 @@ def _language_search_index(config):
     pipeline = plugin._translate(config, "search.config.pipeline")
     settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
     if config.theme["language"] == "zh":
-        return SearchIndex(**settings)
+        if not background.enabled:
+            return SearchIndex(**settings)
+        _segment_later.add("zh")
+    # Other languages need no segmentation; in a parallel build, Chinese is
+    # segmented in the background once its pages are built (on_post_build).
     return _UnsegmentedIndex(SearchIndex)(**settings)
 
 
@@ -144,6 +150,19 @@ def _UnsegmentedIndex(base):  # noqa: N802 (a class)
             return data
 
     return UnsegmentedIndex
+
+
+def _segment_entries(entries: list[dict]) -> None:
+    """Cut Chinese words in each entry's title and text, as the theme's indexer
+    does as it goes when jieba is installed (the same function, applied afterwards)."""
+    from material.plugins.search import plugin
+
+    if not plugin.jieba:
+        return
+    segment = plugin.SearchIndex(lang=["zh"], separator="", pipeline=[], fields={})._segment_chinese
+    for entry in entries:
+        entry["title"] = segment(entry["title"])
+        entry["text"] = segment(entry["text"])
 
 
 class _NoIndex:
@@ -294,10 +313,19 @@ def on_post_build(config) -> None:
         index = json.loads(_search[lang].generate_search_index(previous))
         if _dirty:
             _previous_search[lang] = _search[lang]
-        index = localize_index(index, prefix, _fallbacks[lang], strings(lang)["in_english"])
-        _write(
-            site_dir / prefix / "search/search_index.json", json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        )
+        fallbacks, in_english = _fallbacks[lang], strings(lang)["in_english"]
+        path = site_dir / prefix / "search/search_index.json"
+
+        def write_index() -> None:
+            if lang in _segment_later:
+                _segment_entries(index["docs"])
+            localized = localize_index(index, prefix, fallbacks, in_english)
+            _write(path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
+
+        if lang in _segment_later:
+            background.run(write_index)
+        else:
+            write_index()
     _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, _site_names[lang]))
     _write(site_dir / prefix / "api/documents.json", documents_json(_site, lang, site_url))
     _write(site_dir / prefix / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
