@@ -120,10 +120,8 @@ def test_languages_are_shared_out_once_each_with_the_default_first(jobs):
     assert len(shares) == jobs
     assert shares[0][0] == "en"
     assert sorted(code for share in shares for code in share) == sorted(["en", *others])
-    # On two cores, Chinese (more work: word segmentation) goes to the worker,
-    # and each process builds three languages.
+    # On two cores, each process builds three languages.
     if jobs == 2:
-        assert "zh" in shares[1]
         assert [len(share) for share in shares] == [3, 3]
 
 
