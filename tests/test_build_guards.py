@@ -94,11 +94,13 @@ def test_the_fast_build_makes_the_same_site_as_a_plain_one(site, tmp_path):
 
 
 def test_a_failing_language_fails_the_parallel_build(project):
-    # A link to a missing anchor in French only: the content check cannot see it,
-    # only the French build warns, and only a worker process builds French.
-    page = project / "docs/visits/index.fr.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[lien](../messages/index.md#nulle-part)\n", encoding="utf-8")
-    result = build_site(project / "mkdocs.yml", project / "site")
+    # A link to a missing anchor in one language only, one that a worker process
+    # builds: the content check cannot see it, only that language's build warns.
+    others = ["ar", "zh", "fr", "ru", "es"]
+    lang = _build_speed_hook().share_languages("en", others, 2)[1][0]
+    page = project / f"docs/visits/index.{lang}.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[link](../messages/index.md#nulle-part)\n", encoding="utf-8")
+    result = build_site(project / "mkdocs.yml", project / "site", env={**BUILD_ENV, "SITE_BUILD_JOBS": "2"})
     assert result.returncode != 0
     assert "#nulle-part" in result.stderr
     assert "language build process(es) failed" in result.stderr
