@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from conftest import BUILD_ENV, ROOT, build_site
@@ -96,8 +94,8 @@ def test_the_fast_build_makes_the_same_site_as_a_plain_one(site, tmp_path):
 def test_a_failing_language_fails_the_parallel_build(project):
     # A link to a missing anchor in one language only, one that a worker process
     # builds: the content check cannot see it, only that language's build warns.
-    others = ["ar", "zh", "fr", "ru", "es"]
-    lang = _build_speed_hook().share_languages("en", others, 2)[1][0]
+    # (The worker takes the first language in the queue while this process builds English.)
+    lang = _build_speed_hook().queue_order(["ar", "zh", "fr", "ru", "es"])[0]
     page = project / f"docs/visits/index.{lang}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[link](../messages/index.md#nulle-part)\n", encoding="utf-8")
     result = build_site(project / "mkdocs.yml", project / "site", env={**BUILD_ENV, "SITE_BUILD_JOBS": "2"})
@@ -115,37 +113,26 @@ def _build_speed_hook():
     return module
 
 
-@pytest.mark.parametrize("jobs", [2, 3, 6])
-def test_languages_are_shared_out_once_each_with_the_default_first(jobs):
-    others = ["ar", "zh", "fr", "ru", "es"]
-    shares = _build_speed_hook().share_languages("en", others, jobs)
-    assert len(shares) == jobs
-    assert shares[0][0] == "en"
-    assert sorted(code for share in shares for code in share) == sorted(["en", *others])
-    # On two cores, each process builds three languages.
-    if jobs == 2:
-        assert [len(share) for share in shares] == [3, 3]
+def test_the_languages_are_queued_heaviest_first_each_once():
+    order = _build_speed_hook().queue_order(["ar", "zh", "fr", "ru", "es"])
+    assert order[0] == "zh"  # its search words are cut in the background: start it first
+    assert sorted(order) == ["ar", "es", "fr", "ru", "zh"]
 
 
-def _same_bytes(one, other) -> list[str]:
-    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
-    return [str(path) for path in files if (one / path).read_bytes() != (other / path).read_bytes()]
+def test_the_language_queue_gives_each_language_to_one_process():
+    import os
 
-
-def test_the_fast_build_makes_the_same_site_with_many_pages_per_folder(project):
-    """Shared parts of pages (header, navigation...) are rendered once per folder:
-    with a dozen messages more, and some of them not translated, every page must
-    still be the plain build's, byte for byte."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import bench
-
-    bench.generate(project / "docs", 12)
-    for path in sorted((project / "docs/messages").glob("*-benchmark-0000[0-3].fr.md")):
-        path.unlink()  # served in English under /fr/, with the notice
-    fast, plain = project / "fast", project / "plain"
-    result = build_site(project / "mkdocs.yml", fast)
-    assert result.returncode == 0, result.stderr
-    result = build_site(project / "mkdocs.yml", plain, env={**BUILD_ENV, "SITE_PLAIN_BUILD": "1"})
-    assert result.returncode == 0, result.stderr
-    assert _same_bytes(fast, plain) == []
+    queue = _build_speed_hook().LanguageQueue(["zh", "ar", "fr", "ru", "es"])
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a worker takes two languages
+        taken = [lang for _, lang in zip(range(2), queue, strict=False)]
+        os.write(write, " ".join(taken).encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    os.close(write)
+    theirs = os.read(read, 100).decode().split()
+    ours = list(queue)
+    queue.close()
+    assert len(theirs) == 2
+    assert sorted(theirs + ours) == ["ar", "es", "fr", "ru", "zh"]

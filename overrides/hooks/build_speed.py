@@ -21,13 +21,12 @@ On ``mkdocs build``, the languages are built in parallel processes, one per
 core. The i18n plugin builds the default language, then each other language
 one after another, inside the default build's post-build step. This hook
 instead forks worker processes right after the content is loaded and checked:
-the workers build their share of the languages while this process builds the
-default one and then its own share; the i18n plugin's own loop is then
-skipped. Shares are balanced by expected work (``share_languages``). The
-output is the same site, and a warning in any language still fails a strict
-build. `mkdocs serve` keeps the plugin's sequential builds (forking a live
-server is not safe). SITE_BUILD_JOBS sets the number of processes (default:
-the cores).
+this process builds the default language, and every process takes the other
+languages from a shared queue as it becomes free (``LanguageQueue``), so the
+work evens out; the i18n plugin's own loop is then skipped. The output is the
+same site, and a warning in any language still fails a strict build.
+`mkdocs serve` keeps the plugin's sequential builds (forking a live server is
+not safe). SITE_BUILD_JOBS sets the number of processes (default: the cores).
 """
 
 from __future__ import annotations
@@ -57,7 +56,6 @@ from site_tools.i18n_files import reconfigure_files  # noqa: E402
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"
 _command: str | None = None
 _workers: list[int] = []
-_own_share: list[str] = []  # languages this process builds after the default one
 _clean_directory = utils.clean_directory
 
 
@@ -299,27 +297,46 @@ def _jobs() -> int:
 
 
 # Expected work of a language's build, relative to the others (1 when not
-# listed). Chinese costs as much as the others here: cutting its words for
-# search, which would add half, runs in the background (site_tools.background).
-# This process also writes the site-wide files at the end.
-_WEIGHTS: dict[str, float] = {}
-_FINISHING = 0.1
+# listed): Chinese pages cost half as much again, for cutting their words for
+# search (done in the background once they are built). Heaviest first: taking
+# Chinese first lets that background work run beside the other builds.
+_WEIGHTS: dict[str, float] = {"zh": 1.5}
 
 
-def share_languages(default: str, others: list[str], jobs: int) -> list[list[str]]:
-    """Split the languages into ``jobs`` shares of about equal work, the
-    default language first in the first share (this process's)."""
-    shares: list[list[str]] = [[default]] + [[] for _ in range(jobs - 1)]
-    loads = [_WEIGHTS.get(default, 1.0) + _FINISHING] + [0.0] * (jobs - 1)
-    for lang in sorted(others, key=lambda code: -_WEIGHTS.get(code, 1.0)):
-        lightest = loads.index(min(loads))
-        shares[lightest].append(lang)
-        loads[lightest] += _WEIGHTS.get(lang, 1.0)
-    return shares
+def queue_order(others: list[str]) -> list[str]:
+    """The order in which the processes take the languages other than the default."""
+    return sorted(others, key=lambda code: -_WEIGHTS.get(code, 1.0))
+
+
+class LanguageQueue:
+    """The languages still to build, shared by this process and its workers
+    through a pipe: each process takes the next one when it is free, so the
+    work evens out whatever each language costs. (The pipe is filled and its
+    writing end closed before the workers are forked; each read takes one
+    whole fixed-size record.)"""
+
+    RECORD = 32
+
+    def __init__(self, languages: list[str]) -> None:
+        self._read, write = os.pipe()
+        for lang in languages:
+            os.write(write, lang.encode("ascii").ljust(self.RECORD))
+        os.close(write)
+
+    def __iter__(self):
+        while record := os.read(self._read, self.RECORD):
+            yield record.decode("ascii").strip()
+
+    def close(self) -> None:
+        os.close(self._read)
+
+
+_queue: LanguageQueue | None = None  # set in this process when it forked workers
 
 
 @event_priority(-10)  # after site.py has loaded and checked the content
 def on_pre_build(config) -> None:
+    global _queue
     i18n = config.plugins.get("i18n")
     if _PLAIN or _command != "build" or i18n is None or i18n.building or not hasattr(os, "fork"):
         return
@@ -330,22 +347,21 @@ def on_pre_build(config) -> None:
     # Clean once, now: every process writes into the same folder.
     _clean_directory(config.site_dir)
     utils.clean_directory = lambda path: None
-    # This process builds the default language (now) and a share after it;
-    # each worker builds a share. Shares are balanced by expected work.
-    shares = share_languages(i18n.current_language, others, jobs)
-    _own_share[:] = shares[0][1:]
+    # This process builds the default language now, then takes languages from
+    # the queue; each worker takes languages from it from the start.
+    queue = LanguageQueue(queue_order(others))
     background.enabled = True  # costly leftovers (Chinese search words) may run beside the builds
-    for share in shares[1:]:
+    for _ in range(jobs - 1):
         pid = os.fork()
         if pid == 0:
-            _workers.clear()  # a worker has no workers, and no share but its own
-            _own_share.clear()
-            background.forget()
-            _build_languages(config, i18n, share, exit_after=True)
+            _workers.clear()  # a worker has no workers of its own, and its
+            background.forget()  # builds are all inner ones (_queue stays None)
+            _build_languages(config, i18n, queue, exit_after=True)
         _workers.append(pid)
+    _queue = queue  # this process takes from it once the default language is built
 
 
-def _build_languages(config, i18n, languages: list[str], exit_after: bool = False) -> None:
+def _build_languages(config, i18n, languages, exit_after: bool = False) -> None:
     """Build these languages as the i18n plugin would; a worker then exits with
     their status (its messages are printed here, and the parent fails the build)."""
     from mkdocs.commands.build import build
@@ -371,15 +387,17 @@ def _build_languages(config, i18n, languages: list[str], exit_after: bool = Fals
 
 @event_priority(-50)  # before the i18n plugin, which would build them one by one
 def on_post_build(config) -> None:
-    if not _workers and not _own_share:
-        return  # not parallel, or an inner build of this process's share
-    workers, share = _workers[:], _own_share[:]
+    global _queue
+    if _queue is None:
+        return  # not parallel, or an inner build of this process's
+    workers, queue = _workers[:], _queue
     _workers.clear()
-    _own_share.clear()
+    _queue = None
     i18n = config.plugins.get("i18n")
     try:
-        _build_languages(config, i18n, share)
+        _build_languages(config, i18n, queue)
     finally:
+        queue.close()
         failed = [pid for pid in workers if os.waitpid(pid, 0)[1] != 0]
         failed += [None] * background.wait()
         background.enabled = False
