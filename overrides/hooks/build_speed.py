@@ -157,9 +157,9 @@ def _cached_theme_files(files: Files, env, config) -> None:
         before = len(files)
         _add_theme_files(files, env, config)
         _file_lists[key] = list(files)[before:]
-        return None
-    for file in _file_lists[key]:
-        files.append(file)
+    else:
+        for file in _file_lists[key]:
+            files.append(file)
     return None
 
 
@@ -230,7 +230,9 @@ def navigation_key(config, nav, page, with_page: bool = False):
             walk(getattr(item, "children", None) or [])
 
     walk(nav.items)
-    folder = page.url.rstrip("/").rpartition("/")[0] if page.url.endswith("/") else page.url.rpartition("/")[0]
+    # Relative links are the same from every page of a folder ("fr/messages/a/",
+    # "fr/messages/b/"); a folder's own index ("fr/messages/") is one level up.
+    folder = posixpath.dirname(page.url.rstrip("/"))
     return config.theme["language"], folder, page.url.endswith("/"), tuple(active)
 
 

@@ -7,7 +7,6 @@ and survives a change of site engine. The hooks stay offline, never write into
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 import os
@@ -16,6 +15,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from material.plugins.search import plugin as search_plugin
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE as FRONT_MATTER_RE
@@ -29,7 +30,7 @@ from site_tools.a11y import name_search_dialog  # noqa: E402
 from site_tools.csp import add_policy  # noqa: E402
 from site_tools.feeds import SCHEMA_PATH, atom, documents_json  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa: E402
-from site_tools.model import COLLECTIONS, Document, Site, load_site  # noqa: E402
+from site_tools.model import COLLECTIONS, Document, Site, Source, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
 from site_tools.render import MarkerError, Renderer, as_english, heading, hreflang_alternates  # noqa: E402
 from site_tools.search import localize_index, point_search_at_language  # noqa: E402
@@ -96,6 +97,11 @@ def _document(page) -> Document:
     return doc
 
 
+def _source(page, doc: Document) -> Source:
+    """The file the page is made from: its language's, or the English one it falls back to."""
+    return doc.sources[getattr(page.file, "locale", DEFAULT_LANGUAGE)]
+
+
 def on_pre_build(config) -> None:
     """Load and validate all content before any page is read (once per build:
     the other languages, built inside it, share it); start this language's own
@@ -121,8 +127,6 @@ def _language_search_index(config):
     plugin = config.plugins.get("material/search")
     if plugin is None:
         return None
-    from material.plugins.search.plugin import SearchIndex
-
     # The theme's plugin would index every page a second time, for an index that
     # is replaced anyway: give it one that ignores what it is given.
     plugin.search_index = _NoIndex()
@@ -137,29 +141,23 @@ def _language_search_index(config):
         _segment_later.add("zh")
     # Other languages need no segmentation; in a parallel build, Chinese is
     # segmented in the background once its pages are built (on_post_build).
-    return _UnsegmentedIndex(SearchIndex)(**settings)
+    return _UnsegmentedIndex(**settings)
 
 
-@functools.cache
-def _UnsegmentedIndex(base):  # noqa: N802 (a class)
+class _UnsegmentedIndex(SearchIndex):
     """The theme segments Chinese words in every language's index, scanning all
     of its text for them; only the Chinese index needs it."""
 
-    class UnsegmentedIndex(base):
-        def _segment_chinese(self, data: str) -> str:
-            return data
-
-    return UnsegmentedIndex
+    def _segment_chinese(self, data: str) -> str:
+        return data
 
 
 def _segment_entries(entries: list[dict]) -> None:
     """Cut Chinese words in each entry's title and text, as the theme's indexer
     does as it goes when jieba is installed (the same function, applied afterwards)."""
-    from material.plugins.search import plugin
-
-    if not plugin.jieba:
+    if not search_plugin.jieba:
         return
-    segment = plugin.SearchIndex(lang=["zh"], separator="", pipeline=[], fields={})._segment_chinese
+    segment = SearchIndex(lang=["zh"], separator="", pipeline=[], fields={})._segment_chinese
     for entry in entries:
         entry["title"] = segment(entry["title"])
         entry["text"] = segment(entry["text"])
@@ -184,9 +182,8 @@ def on_page_read_source(page, config) -> str | None:
     on_page_markdown sets the page's metadata from the content model."""
     if _PLAIN or _site is None:
         return None
-    doc = _site.documents.get(getattr(page.file, "norm_src_uri", page.file.src_uri))
-    source = doc.sources.get(getattr(page.file, "locale", DEFAULT_LANGUAGE)) if doc else None
-    if source is None or not source.text or "\r" in source.text:
+    source = _source(page, _document(page))
+    if not source.text or "\r" in source.text:
         return None  # MkDocs reads the file itself (and turns line endings)
     match = FRONT_MATTER_RE.match(source.text)
     if match is None:
@@ -196,7 +193,7 @@ def on_page_read_source(page, config) -> str | None:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     doc, lang = _document(page), _language(page)
-    source = doc.sources[getattr(page.file, "locale", DEFAULT_LANGUAGE)]
+    source = _source(page, doc)
     # Shared metadata is written once, in the English file.
     page.meta = {**doc.meta, **source.meta}
     if "summary" in page.meta:
@@ -316,13 +313,15 @@ def on_post_build(config) -> None:
         fallbacks, in_english = _fallbacks[lang], strings(lang)["in_english"]
         path = site_dir / prefix / "search/search_index.json"
 
+        segment_later = lang in _segment_later
+
         def write_index() -> None:
-            if lang in _segment_later:
+            if segment_later:
                 _segment_entries(index["docs"])
             localized = localize_index(index, prefix, fallbacks, in_english)
             _write(path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
 
-        if lang in _segment_later:
+        if segment_later:
             background.run(write_index)
         else:
             write_index()

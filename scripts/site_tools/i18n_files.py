@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-_LOCALE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")  # the plugin's RE_LOCALE
+from mkdocs_static_i18n.config import RE_LOCALE
 
 
 @dataclass(frozen=True)
@@ -46,26 +45,20 @@ def split_locale(src_uri: str, languages: list[str]) -> tuple[str | None, str]:
     base, dot, suffix = stem.rpartition(".")
     if not dot or not base or not suffix:
         return None, src_uri
-    if suffix in languages or _LOCALE.match(suffix):
+    if suffix in languages or RE_LOCALE.match(suffix):
         return suffix, src_uri.replace(f".{suffix}", "", 1)
     return None, src_uri
 
 
-def _suffixes(name: str) -> list[str]:
-    """``PurePath(name).suffixes``."""
-    if name.endswith("."):
-        return []
-    return ["." + part for part in name.lstrip(".").split(".")[1:]]
-
-
 def _without_suffix(name: str) -> str:
-    """``PurePath(name).with_suffix("")``'s name (its stem)."""
+    """``PurePath(name).stem``, which is also ``with_suffix("")``'s name."""
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def localized_file(file, build_as: str, default: str, languages: list[str], config):
-    """A new ``File`` for ``file`` in the build of ``build_as``: the plugin's
+def localized_file(file, localization: str | None, build_as: str, default: str, config):
+    """A new ``File`` for ``file`` (whose language suffix, from ``split_locale``,
+    is ``localization``) in the build of ``build_as``: the plugin's
     ``suffix.create_i18n_file``, with string operations instead of paths."""
     from mkdocs.structure.files import File
 
@@ -78,15 +71,13 @@ def localized_file(file, build_as: str, default: str, languages: list[str], conf
         inclusion=file.inclusion,
     )
     dest = posixpath.normpath(made.dest_uri)
-    locale, localization = default, None
-    suffixes = _suffixes(made.name)
-    if suffixes:
-        suffix = suffixes[-1][1:]
-        if suffix in languages or _LOCALE.match(suffix):
-            folder, name = posixpath.split(dest)
-            dest = posixpath.join(folder, _without_suffix(_stem(name)) + _suffix(name))
-            made.name = _stem(made.name)
-            locale = localization = suffix
+    if localization:
+        # The suffix comes off the destination file's stem ("x.fr.html"; a
+        # folder "x.fr/index.html" is handled below) and off the name.
+        folder, name = posixpath.split(dest)
+        stem = _without_suffix(name)
+        dest = posixpath.join(folder, _without_suffix(stem) + name[len(stem) :])
+        made.name = _without_suffix(made.name)
     if config.use_directory_urls and localization:
         folder, name = posixpath.split(dest)
         if folder:
@@ -106,22 +97,11 @@ def localized_file(file, build_as: str, default: str, languages: list[str], conf
     if site_folder and posixpath.normpath(made.url) == ".":
         made.url = quote(site_folder + "/")
     made.alternates = {build_as: made}
-    made.locale = locale
+    made.locale = localization or default
     made.locale_alternate_of = build_as
     made.localization = localization
     made.norm_src_uri = made.src_uri.replace(f".{localization}", "", 1) if localization else made.src_uri
     return made
-
-
-def _stem(name: str) -> str:
-    """``PurePath(name).stem``."""
-    return _without_suffix(name)
-
-
-def _suffix(name: str) -> str:
-    """``PurePath(name).suffix``."""
-    stem = _without_suffix(name)
-    return name[len(stem) :]
 
 
 def url_of(dest_uri: str, use_directory_urls: bool) -> str:
@@ -143,7 +123,7 @@ def reconfigure_files(plugin, files, config):
     fallback = plugin.config.fallback_to_default is True
     docs_dir = os.path.join(os.path.normpath(config.docs_dir), "")
     result = I18nFiles(plugin, [])
-    chosen: dict[str, tuple[object, str, str]] = {}  # norm_src_uri -> (file, its locale, build it as)
+    chosen: dict[str, tuple[object, str | None, str]] = {}  # norm_src_uri -> (file, its suffix, build it as)
     translated: dict[str, set[str]] = {}  # norm_src_uri -> the languages it has a file in
     for file in files:
         if not os.path.normpath(file.abs_src_path).startswith(docs_dir):
@@ -156,24 +136,28 @@ def reconfigure_files(plugin, files, config):
         if file.is_documentation_page():
             if norm not in chosen:
                 if locale == current or (fallback and locale == default):
-                    chosen[norm] = (file, locale, current)
+                    chosen[norm] = (file, localization, current)
             elif locale == current:
-                if len(plugin.build_languages) > 1 and localization is not None and chosen[norm][1] == locale:
+                if (
+                    len(plugin.build_languages) > 1
+                    and localization is not None
+                    and (chosen[norm][1] or default) == locale
+                ):
                     raise Exception(
                         f"Conflicting files for the default language '{default}': "
                         f"choose either '{norm}' or '{chosen[norm][0].src_uri}' but not both"
                     )
-                chosen[norm] = (file, locale, current)
+                chosen[norm] = (file, localization, current)
         elif norm not in chosen:
             if locale == current:
-                chosen[norm] = (file, locale, current)
+                chosen[norm] = (file, localization, current)
             elif fallback and locale == default:
-                chosen[norm] = (file, locale, default)
+                chosen[norm] = (file, localization, default)
         elif localization == current:
-            chosen[norm] = (file, locale, current)
+            chosen[norm] = (file, localization, current)
     prefix = "" if current == default else f"{current}/"
-    for norm, (file, locale, build_as) in chosen.items():
-        made = localized_file(file, build_as, default, languages, config)
+    for norm, (file, localization, build_as) in chosen.items():
+        made = localized_file(file, localization, build_as, default, config)
         result.append(made)
         # Where this page is in the other languages: at the same path under
         # their prefix; a fallback copy of the default-language file where it
@@ -187,7 +171,7 @@ def reconfigure_files(plugin, files, config):
                 continue
             if page and lang in translated[norm]:
                 served = lang
-            elif fallback and (default in translated[norm] if page else locale == default):
+            elif fallback and (default in translated[norm] if page else made.locale == default):
                 served = default
             else:
                 continue

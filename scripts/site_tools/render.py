@@ -203,11 +203,13 @@ def heading(doc: Document, lang: str) -> str:
 
 
 def english_html_attrs(lang: str) -> str:
+    """Attributes marking English text inside a page in ``lang``."""
     return ' lang="en" dir="ltr"' if get(lang).direction == "rtl" else ' lang="en"'
 
 
 def english_attrs(lang: str) -> str:
-    return '{ lang="en" dir="ltr" }' if get(lang).direction == "rtl" else '{ lang="en" }'
+    """The same, as an attr_list for generated Markdown."""
+    return "{" + english_html_attrs(lang) + " }"
 
 
 def as_english(markdown: str, lang: str) -> str:

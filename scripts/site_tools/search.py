@@ -46,11 +46,11 @@ def point_search_at_language(html: str, page_url: str, prefix: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)  # the same for every page of a language at the same depth
-def _pointed_config(text: str, prefix: str, relative: str) -> str:
+def _pointed_config(text: str, prefix: str, relative_root: str) -> str:
     config = json.loads(text)
     base = config["base"]
     if base.startswith("/"):
         config["base"] = base.rstrip("/") + "/" + prefix.rstrip("/")
     else:
-        config["base"] = relative
+        config["base"] = relative_root
     return json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
