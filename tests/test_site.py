@@ -7,6 +7,7 @@ import re
 import pytest
 
 from site_tools.languages import CODES, LANGUAGES
+from site_tools.strings import strings
 
 PREFIXES = {lang.code: lang.prefix for lang in LANGUAGES}
 SEED = "messages/2013-11-18-republic-of-korea/"
@@ -82,6 +83,23 @@ def test_message_page_links_to_its_visit_and_resolutions(html):
         "../../resolutions/1540-2004/",
         "../../resolutions/1977-2011/",
     ]
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_visit_facts_are_one_list_item_each(html, lang):
+    t = strings(lang)
+    items = html(PREFIXES[lang] + "visits/2013-grenada/").select(".doc-facts li")
+    assert [li.strong.get_text() for li in items] == [f"{t['state']}:", f"{t['dates']}:", f"{t['led_by']}:"]
+    state = items[0].select_one("span[lang=en]")
+    assert (state is None) == (lang == "en")
+    if lang == "ar":
+        assert state["dir"] == "ltr"
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_resolution_mentioned_in_facts_links_to_its_page(html, lang):
+    summary = html(PREFIXES[lang] + "resolutions/2325-2016/").select(".doc-facts li")[2]
+    assert [a["href"] for a in summary.select("a")] == ["../1540-2004/"]
 
 
 def test_resolution_page_links_to_the_documents_citing_it(html):

@@ -32,7 +32,14 @@ from site_tools.feeds import SCHEMA_PATH, atom, documents_json  # noqa: E402
 from site_tools.languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get  # noqa: E402
 from site_tools.model import COLLECTIONS, Document, Site, Source, load_site  # noqa: E402
 from site_tools.problems import ContentError  # noqa: E402
-from site_tools.render import MarkerError, Renderer, as_english, heading, hreflang_alternates  # noqa: E402
+from site_tools.render import (  # noqa: E402
+    MarkerError,
+    Renderer,
+    as_english,
+    heading,
+    hreflang_alternates,
+    insert_facts,
+)
 from site_tools.search import localize_index, point_search_at_language  # noqa: E402
 from site_tools.sitemap import sitemap  # noqa: E402
 from site_tools.strings import strings  # noqa: E402
@@ -54,6 +61,7 @@ _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
 _site_names: dict[str, str] = {}  # each language's site name (the i18n plugin leaves the last one set)
 _renderers: dict[str, Renderer] = {}  # a page's generated fragments, from its Markdown to its HTML
+_facts: dict[str, str] = {}  # a document's facts (HTML), from its Markdown to its HTML
 _symbols = SymbolExtension()  # UN symbols become links to the official texts
 
 
@@ -207,11 +215,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         raise PluginError(str(error)) from None
     if source.lang != lang:
         body = as_english(body, lang)
-    facts = renderer.facts(doc) if doc.collection in COLLECTIONS else ""
-    backlinks = renderer.backlinks(doc) if doc.collection in COLLECTIONS else ""
+    backlinks = ""
+    if doc.collection in COLLECTIONS:
+        _facts[page.file.src_uri] = renderer.facts(doc)
+        backlinks = renderer.backlinks(doc)
     if renderer.fragments:
         _renderers[page.file.src_uri] = renderer
-    return heading(doc, lang) + facts + body + "\n" + backlinks
+    return heading(doc, lang) + body + "\n" + backlinks
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """The document's facts, as HTML, under its heading (before search indexes the page)."""
+    facts = _facts.pop(page.file.src_uri, None)
+    return html if facts is None else insert_facts(html, facts)
 
 
 @event_priority(10)  # before the search plugin strips its data-search-* attributes

@@ -1,4 +1,4 @@
-"""Generated Markdown: listings, a document's facts and its backlinks.
+"""Generated content: listings, a document's facts and its backlinks.
 
 Listings are expanded from markers such as ``<!-- listing: messages -->`` in a
 page's Markdown, so each language's page keeps its own introduction while the
@@ -11,12 +11,16 @@ Markdown they would cost most of a page's build, growing with the archive, so
 they are written as HTML with final links, set aside as fragments, and put in
 the finished page (``Renderer.fill``), after search has indexed it: the
 documents they list are indexed themselves. Their headings stay Markdown, for
-the table of contents and search. The built site's link check covers their
-links.
+the table of contents and search. A document's facts (date, state, symbol...)
+are HTML too, put under the page's heading once it is converted but before
+search indexes it: run through Markdown (its HTML parsing included), they
+made converting a message page a quarter slower. The built site's link check covers
+the links of both.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import posixpath
 import re
@@ -31,7 +35,7 @@ from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
-from .symbols import official_url
+from .symbols import official_url, symbol_links
 from .translations import STATUSES, report, summary
 from .urls import relative
 
@@ -46,6 +50,12 @@ LISTINGS = {
 LATEST_COUNT = 5
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
+
+def _text(value: str) -> str:
+    """Text for an HTML element, escaped as Markdown's output escapes it."""
+    return html.escape(value, quote=False)
+
+
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=StrictUndefined,
@@ -53,6 +63,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["text"] = _text
 
 
 _fragment_ids = itertools.count()
@@ -120,8 +131,42 @@ class Renderer:
         source = doc.sources.get(self.lang)
         if self.lang == DEFAULT_LANGUAGE or (source and name in source.meta):
             return md_escape(value)
-        direction = ' dir="ltr"' if get(self.lang).direction == "rtl" else ""
-        return f'<span lang="en"{direction}>{escape(value)}</span>'
+        return f"<span{english_html_attrs(self.lang)}>{escape(value)}</span>"
+
+    def html_text(self, doc: Document, name: str) -> str:
+        """``text`` as HTML: symbols and resolutions linked, as in Markdown content."""
+        value = doc.text(name, self.lang)
+        if not value:
+            return ""
+        source = doc.sources.get(self.lang)
+        if self.lang == DEFAULT_LANGUAGE or (source and name in source.meta):
+            return self.linked(value)
+        return f"<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>"
+
+    def linked(self, text: str) -> str:
+        """Plain text as HTML, with UN symbols linked to the official texts and
+        mentions of the site's resolutions to their pages (as in content)."""
+        parts, position = [], 0
+        for match, href in symbol_links(text, self.lang, self._has_resolution):
+            parts.append(_text(text[position : match.start()]))
+            if match["symbol"]:
+                parts.append(f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}">{_text(match[0])}</a>')
+            else:
+                parts.append(f'<a href="{escape(self.url(self.site.documents[href[1:]]))}">{_text(match[0])}</a>')
+            position = match.end()
+        parts.append(_text(text[position:]))
+        return "".join(parts)
+
+    def _has_resolution(self, slug: str) -> bool:
+        return self.site.get("resolutions", slug) is not None
+
+    def resolution_links(self, doc: Document) -> str:
+        """Links to the resolutions ``doc`` names, by symbol."""
+        links = []
+        for slug in doc.meta["resolutions"]:
+            res = self.site.get("resolutions", slug)
+            links.append(f'<a href="{escape(self.url(res))}">{_text(res.meta["symbol"])}</a>')
+        return _text(self.t["list_separator"]).join(links)
 
     def lang_attrs(self, doc: Document) -> str:
         """attr_list marking text that falls back to English inside another language."""
@@ -165,7 +210,9 @@ class Renderer:
         return MARKER_RE.sub(replace, markdown)
 
     def facts(self, doc: Document) -> str:
-        return self.render(f"facts_{doc.collection}.md.j2", doc=doc)
+        """The document's facts (date, state, symbol...) as HTML: the page puts
+        them under its heading once converted (see ``insert_facts``)."""
+        return self.render(f"facts_{doc.collection}.html.j2", doc=doc, english_attrs=english_html_attrs(self.lang))
 
     def backlinks(self, doc: Document) -> str:
         citing = self.site.citing(doc)
@@ -200,6 +247,15 @@ def heading(doc: Document, lang: str) -> str:
     if doc.is_translated(lang) or lang == DEFAULT_LANGUAGE:
         return f"# {title}\n\n"
     return f"# {title} {english_attrs(lang)}\n\n"
+
+
+def insert_facts(html: str, facts: str) -> str:
+    """The converted page with the document's facts right under its heading."""
+    end = html.find("</h1>")
+    if end < 0:  # cannot happen: every document's page starts with its heading
+        return facts + html
+    end += len("</h1>")
+    return f"{html[:end]}\n{facts.rstrip()}{html[end:]}"
 
 
 def english_html_attrs(lang: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -61,13 +62,8 @@ class SymbolLinks(Treeprocessor):
 
     def _link(self, text: str) -> list | None:
         """Split text into [leading text, <a> with tail, ...], or None if no match."""
-        if not _MAYBE.search(text):
-            return None
         first, links, position = None, [], 0
-        for match in PATTERN.finditer(text):
-            href = self._href(match)
-            if href is None:
-                continue
+        for match, href in symbol_links(text, self.extension.lang, self.extension.resolutions.__contains__):
             before = text[position : match.start()]
             if links:
                 links[-1].tail = before
@@ -85,13 +81,20 @@ class SymbolLinks(Treeprocessor):
         links[-1].tail = text[position:]
         return [first, *links]
 
-    def _href(self, match: re.Match[str]) -> str | None:
+
+def symbol_links(text: str, lang: str, has_resolution: Callable[[str], bool]) -> Iterator[tuple[re.Match[str], str]]:
+    """Each symbol in ``text``, with its official address in ``lang``, and each
+    mention of a resolution the site has (by slug, "1540-2004"), with the
+    docs-relative source path of its page."""
+    if not _MAYBE.search(text):
+        return
+    for match in PATTERN.finditer(text):
         if match["symbol"]:
-            return official_url(match["symbol"], self.extension.lang)
+            yield match, official_url(match["symbol"], lang)
+            continue
         slug = f"{match['number']}-{match['year']}"
-        if slug in self.extension.resolutions:
-            return f"/resolutions/{slug}.md"  # resolved by the site engine, per language
-        return None
+        if has_resolution(slug):
+            yield match, f"/resolutions/{slug}.md"  # resolved by the site engine, per language
 
 
 class SymbolExtension(Extension):
