@@ -87,6 +87,9 @@ def on_config(config):
             )
         for language in i18n.config.languages:
             language.build = language.default or language.locale == only
+    if i18n is not None and not i18n.building:
+        # Decided before the content is loaded, so helpers can start beside it.
+        background.enabled = _processes(i18n) > 1
     return config
 
 
@@ -300,8 +303,8 @@ def _jobs() -> int:
 
 # Expected work of a language's build, relative to the others (1 when not
 # listed): Chinese pages cost half as much again, for cutting their words for
-# search (done in the background once they are built). Heaviest first: taking
-# Chinese first lets that background work run beside the other builds.
+# search (done by a helper process once they are built). Heaviest first: taking
+# Chinese first lets the helper's work run beside the other builds.
 _WEIGHTS: dict[str, float] = {"zh": 1.5}
 
 
@@ -336,29 +339,36 @@ class LanguageQueue:
 _queue: LanguageQueue | None = None  # set in this process when it forked workers
 
 
+def _processes(i18n) -> int:
+    """How many processes build the site's languages (1: this one alone)."""
+    if _PLAIN or _command != "build" or not hasattr(os, "fork"):
+        return 1
+    return min(_jobs(), len(i18n.build_languages))
+
+
 @event_priority(-10)  # after site.py has loaded and checked the content
 def on_pre_build(config) -> None:
     global _queue
     i18n = config.plugins.get("i18n")
-    if _PLAIN or _command != "build" or i18n is None or i18n.building or not hasattr(os, "fork"):
+    if not background.enabled or i18n is None or i18n.building:
         return
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
-    jobs = min(_jobs(), len(others) + 1)
-    if jobs <= 1:
-        return
+    jobs = _processes(i18n)
     # Clean once, now: every process writes into the same folder.
     _clean_directory(config.site_dir)
     utils.clean_directory = lambda path: None
     # This process builds the default language now, then takes languages from
     # the queue; each worker takes languages from it from the start.
     queue = LanguageQueue(queue_order(others))
-    background.enabled = True  # costly leftovers (Chinese search words) may run beside the builds
+    # What is loaded so far (the content model above all) lives until the end:
+    # out of the collector's sight, its pages stay shared with the workers
+    # instead of being copied when a collection marks every object.
+    gc.freeze()
     for _ in range(jobs - 1):
         pid = os.fork()
         if pid == 0:
             _workers.clear()  # a worker has no workers of its own, and its
-            background.forget()  # builds are all inner ones (_queue stays None)
-            _build_languages(config, i18n, queue, exit_after=True)
+            _build_languages(config, i18n, queue, exit_after=True)  # builds are all inner ones (_queue stays None)
         _workers.append(pid)
     _queue = queue  # this process takes from it once the default language is built
 

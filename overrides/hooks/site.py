@@ -56,7 +56,9 @@ _previous_search: dict[str, object] = {}  # the last index per language, for dir
 # built on a stack (config.theme.language is left at the last one built).
 _building: list[str] = []
 _search: dict[str, object] = {}  # each language's search index (the theme's own indexer)
-_segment_later: set[str] = set()  # languages whose words are cut after their pages are built
+_segmenter: background.Helper | None = None  # cuts Chinese search words in a parallel build
+CHINESE = "zh"
+_INDEX_CONFIG = ("lang", "separator", "pipeline", "fields")  # the settings the theme writes with its index
 _fallbacks: dict[str, set[str]] = {}  # URLs of the pages served in English, per language
 _not_found: dict[str, str] = {}  # each language's 404 page, kept until all are built
 _site_names: dict[str, str] = {}  # each language's site name (the i18n plugin leaves the last one set)
@@ -114,9 +116,14 @@ def on_pre_build(config) -> None:
     """Load and validate all content before any page is read (once per build:
     the other languages, built inside it, share it); start this language's own
     search index."""
-    global _site
+    global _site, _segmenter
     i18n = config.plugins.get("i18n")
     if _site is None or not (i18n is not None and i18n.building):
+        # In a parallel build, Chinese search words are cut by a helper that
+        # loads its dictionary now, beside the content loading (see background.py).
+        _segmenter = None
+        if background.enabled and CHINESE in i18n.build_languages and config.plugins.get("material/search"):
+            _segmenter = background.Helper(_load_segmenter, _write_chinese_index)
         site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
         if site.problems:
             raise PluginError(str(ContentError(site.problems)))
@@ -143,12 +150,10 @@ def _language_search_index(config):
     settings["separator"] = plugin._translate(config, "search.config.separator")
     pipeline = plugin._translate(config, "search.config.pipeline")
     settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
-    if config.theme["language"] == "zh":
-        if not background.enabled:
-            return SearchIndex(**settings)
-        _segment_later.add("zh")
+    if config.theme["language"] == CHINESE and _segmenter is None:
+        return SearchIndex(**settings)
     # Other languages need no segmentation; in a parallel build, Chinese is
-    # segmented in the background once its pages are built (on_post_build).
+    # segmented by its helper once its pages are built (on_post_build).
     return _UnsegmentedIndex(**settings)
 
 
@@ -160,15 +165,26 @@ class _UnsegmentedIndex(SearchIndex):
         return data
 
 
-def _segment_entries(entries: list[dict]) -> None:
+def _load_segmenter() -> None:
+    if search_plugin.jieba:
+        search_plugin.jieba.initialize()
+
+
+def _write_chinese_index(path: Path, index: dict, prefix: str, fallbacks: set[str], in_english: str) -> None:
     """Cut Chinese words in each entry's title and text, as the theme's indexer
-    does as it goes when jieba is installed (the same function, applied afterwards)."""
-    if not search_plugin.jieba:
-        return
-    segment = SearchIndex(lang=["zh"], separator="", pipeline=[], fields={})._segment_chinese
-    for entry in entries:
-        entry["title"] = segment(entry["title"])
-        entry["text"] = segment(entry["text"])
+    does as it goes when jieba is installed (the same function, applied
+    afterwards), and write the index."""
+    if search_plugin.jieba:
+        segment = SearchIndex(lang=[CHINESE], separator="", pipeline=[], fields={})._segment_chinese
+        for entry in index["docs"]:
+            entry["title"] = segment(entry["title"])
+            entry["text"] = segment(entry["text"])
+    _write_index(path, index, prefix, fallbacks, in_english)
+
+
+def _write_index(path: Path, index: dict, prefix: str, fallbacks: set[str], in_english: str) -> None:
+    localized = localize_index(index, prefix, fallbacks, in_english)
+    _write(path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
 
 
 class _NoIndex:
@@ -322,25 +338,20 @@ def on_post_build(config) -> None:
     if _search.get(lang) is not None:
         # A dirty rebuild indexes only the changed pages: the theme's indexer
         # merges them into the previous build's index.
+        search = _search[lang]
         previous = _previous_search.get(lang) if _dirty else None
-        index = json.loads(_search[lang].generate_search_index(previous))
-        if _dirty:
-            _previous_search[lang] = _search[lang]
-        fallbacks, in_english = _fallbacks[lang], strings(lang)["in_english"]
-        path = site_dir / prefix / "search/search_index.json"
-
-        segment_later = lang in _segment_later
-
-        def write_index() -> None:
-            if segment_later:
-                _segment_entries(index["docs"])
-            localized = localize_index(index, prefix, fallbacks, in_english)
-            _write(path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
-
-        if segment_later:
-            background.run(write_index)
+        if previous is None:  # what the theme's indexer would write, without writing it out and reading it back
+            index = {"config": {key: search.config[key] for key in _INDEX_CONFIG}, "docs": search.entries}
         else:
-            write_index()
+            index = json.loads(search.generate_search_index(previous))
+        if _dirty:
+            _previous_search[lang] = search
+        path = site_dir / prefix / "search/search_index.json"
+        details = (prefix, _fallbacks[lang], strings(lang)["in_english"])
+        if lang == CHINESE and _segmenter is not None:
+            _segmenter.send(path, index, *details)
+        else:
+            _write_index(path, index, *details)
     _write(site_dir / prefix / "feed.xml", atom(_site, lang, site_url, _site_names[lang]))
     _write(site_dir / prefix / "api/documents.json", documents_json(_site, lang, site_url))
     _write(site_dir / prefix / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))

@@ -159,6 +159,8 @@ def check_body_links(documents: dict[str, Document], docs_dir: Path, root: Path)
     problems = []
     for doc in documents.values():
         for source in doc.sources.values():
+            if "](" not in source.body:  # no Markdown link at all
+                continue
             folder = PurePosixPath(source.path).parent
             for number, line in enumerate(source.body.split("\n")):
                 for match in _MD_LINK_RE.finditer(line):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -152,18 +153,17 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
     documents: dict[str, Document] = {}
     translations: list[tuple[str, Source, str]] = []
     originals: set[str] = set()
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        shown = display_path(path, display_root)
+    shown_docs = display_path(docs_dir, display_root)
+    for rel in _markdown_files(docs_dir):
+        shown = rel if shown_docs == "." else f"{shown_docs}/{rel}"
         collection, problem = _classify(rel, shown)
         if problem:
             problems.append(problem)
             continue
-        match = FILENAME_RE.match(path.name)
+        name = rel.rpartition("/")[2]
+        match = FILENAME_RE.match(name)
         if not match:
-            problems.append(
-                Problem(shown, 1, f"file name {path.name!r} has extra dots; expected {_pattern(collection)}")
-            )
+            problems.append(Problem(shown, 1, f"file name {name!r} has extra dots; expected {_pattern(collection)}"))
             continue
         stem, lang = match["stem"], match["lang"] or DEFAULT_LANGUAGE
         if match["lang"] and lang not in TRANSLATION_CODES:
@@ -171,10 +171,10 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
             what = "English is the file without a suffix" if lang == DEFAULT_LANGUAGE else "unknown language"
             problems.append(Problem(shown, 1, f"{what} '.{lang}.md'; expected one of {expected}"))
             continue
-        key = str(PurePosixPath(rel).with_name(f"{stem}.md"))
+        key = f"{rel[: len(rel) - len(name)]}{stem}.md"
         if lang == DEFAULT_LANGUAGE:
             originals.add(key)
-        parsed, meta, file_problems = _read(path, shown, collection, lang)
+        parsed, meta, file_problems = _read(os.path.join(docs_dir, rel), shown, collection, lang)
         problems.extend(file_problems)
         if parsed is None:
             continue
@@ -197,19 +197,31 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
     return Site(documents, problems)
 
 
-# Parsed files by path, while unchanged: a six-language build reads the content
-# model once per language, and a live preview after every edit.
+def _markdown_files(docs_dir: Path) -> list[str]:
+    """The Markdown files under ``docs_dir``, docs-relative, in path order
+    (folder by folder, as sorting their paths orders them)."""
+    found = []
+    for folder, _, names in os.walk(docs_dir):
+        rel = os.path.relpath(folder, docs_dir)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names if name.endswith(".md"))
+    return sorted(found, key=lambda rel: rel.split("/"))
+
+
+# Parsed files by path, while unchanged: a live preview reloads the content
+# model after every edit.
 _CACHE: dict[tuple[str, str], tuple[tuple[int, int], tuple]] = {}
 
 
-def _read(path: Path, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
+def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
     """Decode, parse and validate one file (each step reports, none raises)."""
-    stat = path.stat()
+    stat = os.stat(path)
     stamp = (stat.st_mtime_ns, stat.st_size)
-    cached = _CACHE.get((str(path), shown))
+    cached = _CACHE.get((path, shown))
     if cached and cached[0] == stamp:
         return cached[1]
-    raw = path.read_bytes()
+    with open(path, "rb") as file:
+        raw = file.read()
     text, problems = decode(raw, shown)
     result: tuple = (None, {}, problems)
     if text is not None:
@@ -221,7 +233,7 @@ def _read(path: Path, shown: str, collection: str, lang: str) -> tuple[Parsed | 
             problems += unsafe_content(parsed.body, shown, parsed.body_line)
             problems += placeholders(parsed, shown)
             result = (parsed, meta, problems)
-    _CACHE[(str(path), shown)] = (stamp, result)
+    _CACHE[(path, shown)] = (stamp, result)
     return result
 
 

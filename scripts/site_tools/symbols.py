@@ -39,7 +39,9 @@ class SymbolLinks(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        self._walk(root)
+        # Most pages name no symbol: one scan of all their text spares the walk.
+        if _MAYBE.search("".join(root.itertext())):
+            self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP:
@@ -62,6 +64,8 @@ class SymbolLinks(Treeprocessor):
 
     def _link(self, text: str) -> list | None:
         """Split text into [leading text, <a> with tail, ...], or None if no match."""
+        if not _MAYBE.search(text):
+            return None
         first, links, position = None, [], 0
         for match, href in symbol_links(text, self.extension.lang, self.extension.resolutions.__contains__):
             before = text[position : match.start()]
