@@ -47,6 +47,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure import pages
 from mkdocs.structure.files import Files
+from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
@@ -241,6 +242,7 @@ def navigation_key(config, nav, page, with_page: bool = False):
 
 _TITLE = "\x00page-title\x00"  # where each page's title goes in a shared header
 _SWITCHER = "<!--\x00language-switcher\x00-->"  # where its language links go
+_LINK = "https://language-switcher.invalid/"  # a stand-in link (absolute: the url filter leaves it as it is)
 
 
 class _TitlePlaceholder:
@@ -277,9 +279,28 @@ def theme_header(context) -> str:
     title = (page.meta or {}).get("title") or page.title
     header = header.replace(_TITLE, str(title), 1)
     if _SWITCHER in header:
-        switcher = env.get_template("partials/alternate.html").render(context.get_all())
-        header = header.replace(_SWITCHER, switcher, 1)
+        header = header.replace(_SWITCHER, _switcher(context), 1)
     return header
+
+
+def _switcher(context) -> str:
+    """The page's language switcher: rendered once per language build with
+    stand-in links, each then replaced by the page's own (as the template's
+    ``url`` filter writes it)."""
+    config, page = context["config"], context["page"]
+    alternates = config.extra.alternate
+    key = ("switcher", config.theme["language"], tuple((entry["name"], entry["lang"]) for entry in alternates))
+    if key not in _fragments:
+        config.extra.alternate = [{**entry, "link": f"{_LINK}{i}"} for i, entry in enumerate(alternates)]
+        try:
+            _fragments[key] = context.environment.get_template("partials/alternate.html").render(context.get_all())
+        finally:
+            config.extra.alternate = alternates
+    html = _fragments[key]
+    for i, entry in enumerate(alternates):
+        link = normalize_url(str(entry["link"]), page=page, base=context["base_url"])
+        html = html.replace(f'"{_LINK}{i}"', f'"{link}"', 1)
+    return html
 
 
 def on_env(env, config, files):

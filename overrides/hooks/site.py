@@ -50,6 +50,7 @@ from site_tools.urls import relative  # noqa: E402
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"  # no shortcuts: see hooks/build_speed.py
 _site: Site | None = None
 _dirty = False  # `serve --dirty` rebuilds changed pages only
+_serving = False  # `mkdocs serve` rebuilds after every edit
 _previous_search: dict[str, object] = {}  # the last index per language, for dirty rebuilds
 # The i18n plugin builds the other languages from inside the default language's
 # post-build step, so build state is kept per language and the language being
@@ -89,8 +90,9 @@ def on_config(config):
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _dirty
+    global _dirty, _serving
     _dirty = dirty
+    _serving = command == "serve"
 
 
 def _language(page) -> str:
@@ -124,7 +126,7 @@ def on_pre_build(config) -> None:
         _segmenter = None
         if background.enabled and CHINESE in i18n.build_languages and config.plugins.get("material/search"):
             _segmenter = background.Helper(_load_segmenter, _write_chinese_index)
-        site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent)
+        site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent, reuse=_serving)
         if site.problems:
             raise PluginError(str(ContentError(site.problems)))
         _site = site
@@ -362,7 +364,7 @@ def on_post_build(config) -> None:
         return
     xml = sitemap(_site, site_url)
     _write(site_dir / "sitemap.xml", xml)
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), compresslevel=6, mtime=0))
 
 
 def _write(path: Path, text: str) -> None:

@@ -98,11 +98,16 @@ class Site:
     documents: dict[str, Document]
     problems: list[Problem]
     _citing: dict[str, list[Document]] | None = field(default=None, repr=False)
+    # Values derived from the content, computed once: it does not change once
+    # loaded, and every language's pages ask for the same lists.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def collection(self, name: str) -> list[Document]:
+    def collection(self, name: str) -> tuple[Document, ...]:
         """The documents of a collection, newest first."""
-        docs = [d for d in self.documents.values() if d.collection == name]
-        return _newest_first(docs)
+        key = f"collection:{name}"
+        if key not in self.memo:
+            self.memo[key] = tuple(_newest_first([d for d in self.documents.values() if d.collection == name]))
+        return self.memo[key]
 
     def get(self, collection: str, slug: str) -> Document | None:
         return self.documents.get(f"{collection}/{slug}.md")
@@ -146,8 +151,10 @@ def _newest_first(docs: list[Document]) -> list[Document]:
     return dated + sorted((d for d in docs if not d.date), key=lambda d: d.slug)
 
 
-def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
-    """Read and validate every Markdown file under ``docs_dir``; collect all problems."""
+def load_site(docs_dir: Path, display_root: Path | None = None, *, reuse: bool = False) -> Site:
+    """Read and validate every Markdown file under ``docs_dir``; collect all
+    problems. With ``reuse``, files unchanged since the last call with it are
+    not read again (a live preview reloads the content after every edit)."""
     display_root = display_root or docs_dir.parent
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
@@ -174,7 +181,10 @@ def load_site(docs_dir: Path, display_root: Path | None = None) -> Site:
         key = f"{rel[: len(rel) - len(name)]}{stem}.md"
         if lang == DEFAULT_LANGUAGE:
             originals.add(key)
-        parsed, meta, file_problems = _read(os.path.join(docs_dir, rel), shown, collection, lang)
+        path = os.path.join(docs_dir, rel)
+        parsed, meta, file_problems = (
+            _reuse(path, shown, collection, lang) if reuse else _read(path, shown, collection, lang)
+        )
         problems.extend(file_problems)
         if parsed is None:
             continue
@@ -208,18 +218,24 @@ def _markdown_files(docs_dir: Path) -> list[str]:
     return sorted(found, key=lambda rel: rel.split("/"))
 
 
-# Parsed files by path, while unchanged: a live preview reloads the content
-# model after every edit.
+# Parsed files by path, while unchanged (see load_site's ``reuse``).
 _CACHE: dict[tuple[str, str], tuple[tuple[int, int], tuple]] = {}
 
 
-def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
-    """Decode, parse and validate one file (each step reports, none raises)."""
+def _reuse(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
+    """``_read``, or what it gave for this file when it was last read, if unchanged since."""
     stat = os.stat(path)
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _CACHE.get((path, shown))
     if cached and cached[0] == stamp:
         return cached[1]
+    result = _read(path, shown, collection, lang)
+    _CACHE[(path, shown)] = (stamp, result)
+    return result
+
+
+def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | None, dict[str, Any], list[Problem]]:
+    """Decode, parse and validate one file (each step reports, none raises)."""
     with open(path, "rb") as file:
         raw = file.read()
     text, problems = decode(raw, shown)
@@ -233,7 +249,6 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
             problems += unsafe_content(parsed.body, shown, parsed.body_line)
             problems += placeholders(parsed, shown)
             result = (parsed, meta, problems)
-    _CACHE[(path, shown)] = (stamp, result)
     return result
 
 

@@ -24,6 +24,7 @@ import html
 import itertools
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -185,7 +186,7 @@ class Renderer:
             return ""
         return f'<time datetime="{dates.iso(start or end)}">{escape(text)}</time>'
 
-    def by_year(self, docs: list[Document]) -> list[tuple[str, list[Document]]]:
+    def by_year(self, docs: Iterable[Document]) -> list[tuple[str, list[Document]]]:
         groups: dict[str, list[Document]] = {}
         for doc in docs:
             year = str(doc.date.year) if doc.date else self.t["undated"]
@@ -276,7 +277,14 @@ def as_english(markdown: str, lang: str) -> str:
 
 
 def translation_overview(site: Site) -> list[dict[str, Any]]:
-    """Per language: counts, share translated, and the documents not current."""
+    """Per language: counts, share translated, and the documents not current
+    (the same on every language's dashboard)."""
+    if "translation_overview" not in site.memo:
+        site.memo["translation_overview"] = _translation_overview(site)
+    return site.memo["translation_overview"]
+
+
+def _translation_overview(site: Site) -> list[dict[str, Any]]:
     entries = report(site, docs_prefix="")
     counts = summary(entries)
     overview = []

@@ -7,8 +7,6 @@ document once per language it is really written in.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
-
 from .languages import CODES
 from .model import Site
 from .render import hreflang_alternates
@@ -22,16 +20,23 @@ def sitemap(site: Site, site_url: str, only: str | None = None) -> str:
     ]
     for key in sorted(site.documents):
         doc = site.documents[key]
+        languages = [lang for lang in CODES if doc.is_translated(lang) and (not only or lang == only)]
+        if not languages:
+            continue
         alternates = hreflang_alternates(doc, site_url)
-        for lang in CODES:
-            if not doc.is_translated(lang) or (only and lang != only):
-                continue
+        links = [
+            f'    <xhtml:link rel="alternate" hreflang="{_escape(a["hreflang"])}" href="{_escape(a["href"])}"/>'
+            for a in alternates
+        ]
+        for lang in languages:
             loc = next(a["href"] for a in alternates if a["hreflang"] == lang)
-            lines.append(f"  <url>\n    <loc>{loc}</loc>")
-            for alternate in alternates:
-                lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang={quoteattr(alternate["hreflang"])} href={quoteattr(alternate["href"])}/>'
-                )
+            lines.append(f"  <url>\n    <loc>{_escape(loc)}</loc>")
+            lines.extend(links)
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _escape(value: str) -> str:
+    """Text or a double-quoted attribute value, escaped for XML."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
