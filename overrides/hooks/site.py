@@ -279,7 +279,12 @@ def _finish_html(output: str, lang: str, page_url: str) -> str:
     opening = f'<html lang="{lang}"'
     output = output.replace(opening, f'{opening} dir="{get(lang).direction}"', 1)
     output = point_search_at_language(output, page_url, get(lang).prefix)
-    return add_policy(name_search_dialog(output))
+    return add_policy(output)
+
+
+def on_env(env, config, files):
+    env.filters["name_search_dialog"] = name_search_dialog  # for partials/search.html
+    return env
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -12,6 +12,7 @@ import base64
 import functools
 import hashlib
 import re
+from collections.abc import Iterator
 
 _INLINE_SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _DATA_TYPES = ("application/json", "application/ld+json")  # data blocks, never executed
@@ -30,13 +31,25 @@ BASE_POLICY = (
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    hashes = []
-    for match in _INLINE_SCRIPT_RE.finditer(html):
-        attrs = match["attrs"]
+    hashes = set()
+    for attrs, body in _scripts(html):
         if "src=" in attrs or any(kind in attrs for kind in _DATA_TYPES):
             continue
-        hashes.append(script_hash(match["body"]))
-    return sorted(set(hashes))
+        hashes.add(script_hash(body))
+    return sorted(hashes)
+
+
+def _scripts(html: str) -> Iterator[tuple[str, str]]:
+    """Each ``<script ...>body</script>``'s attributes and body (a plain
+    search, several times faster than the equivalent _INLINE_SCRIPT_RE)."""
+    position = 0
+    while (start := html.find("<script", position)) != -1:
+        opened = html.find(">", start)
+        closed = html.find("</script>", opened)
+        if opened == -1 or closed == -1:
+            return
+        yield html[start + len("<script") : opened], html[opened + 1 : closed]
+        position = closed + len("</script>")
 
 
 @functools.lru_cache(maxsize=4096)  # the theme's inline scripts repeat on every page
