@@ -303,6 +303,25 @@ def _switcher(context) -> str:
     return html
 
 
+@jinja2.pass_environment
+def theme_strings(env, language: str):
+    """The theme's ``t`` for ``language`` (partials/language.html): a key's
+    translation from the theme's table for the language, else from its English
+    one, else the key itself, as the theme's own macro gives it."""
+    tables = [env.get_template(f"partials/languages/{code}.html").module for code in (language, "en")]
+
+    def t(key: str) -> str:
+        entry = (language, key)
+        if entry not in _theme_strings:
+            _theme_strings[entry] = next((text for text in (str(table.t(key)) for table in tables) if text), key)
+        return _theme_strings[entry]
+
+    return t
+
+
+_theme_strings: dict[tuple[str, str], str] = {}
+
+
 def on_env(env, config, files):
     # The theme's own templates, also reachable as "theme/<name>", for the
     # partials in overrides/ that wrap them.
@@ -312,6 +331,7 @@ def on_env(env, config, files):
     env.globals["fragment"] = fragment
     env.globals["navigation_key"] = navigation_key
     env.globals["theme_header"] = theme_header
+    env.globals["theme_strings"] = theme_strings
     if not _PLAIN:
         env.bytecode_cache = _template_cache
     return env
