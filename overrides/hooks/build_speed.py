@@ -41,6 +41,7 @@ import traceback
 from pathlib import Path
 
 import jinja2
+from material.plugins.search import plugin as search_plugin
 from mkdocs import utils
 from mkdocs.commands import build as build_module
 from mkdocs.exceptions import Abort, PluginError
@@ -51,7 +52,7 @@ from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from site_tools import background  # noqa: E402
+from site_tools import background, html_events  # noqa: E402
 from site_tools.i18n_files import reconfigure_files  # noqa: E402
 
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"
@@ -194,11 +195,22 @@ def _switcher_links(plugin, context, page, config, nav):
     return context
 
 
+class _SearchParser(getattr(search_plugin.Parser, "original", search_plugin.Parser)):
+    """The theme's search parser, reading HTML as Markdown writes it with a
+    faster tokenizer (the same events; anything else it reads itself)."""
+
+    original = getattr(search_plugin.Parser, "original", search_plugin.Parser)
+
+    def feed(self, data: str) -> None:
+        html_events.feed(self, data)
+
+
 _template_cache = _TemplateCache()
 # (`mkdocs serve` loads this hook again for each rebuild: wrap the real module, once.)
 _markdown = _SharedMarkdown(getattr(pages.markdown, "_module", pages.markdown))
 if not _PLAIN:
     pages.markdown = _markdown
+    search_plugin.Parser = _SearchParser
 
 
 _fragments: dict[tuple, str] = {}
