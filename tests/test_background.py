@@ -71,3 +71,18 @@ def test_a_failing_preparation_fails_the_wait(tmp_path, capfd):
     background.Helper(prepare, lambda: None)
     assert background.wait() == 1
     assert "no dictionary" in capfd.readouterr().err
+
+
+def test_a_failed_build_stops_its_helpers_at_once(tmp_path):
+    import time
+
+    def prepare() -> None:
+        time.sleep(30)
+
+    helper = background.Helper(prepare, lambda: None)
+    started = time.monotonic()
+    background.stop()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(helper.pid, 0)  # gone, and already waited for
+    assert background.wait() == 0

@@ -326,6 +326,7 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 def on_build_error(error) -> None:
     _building.clear()
+    background.stop()  # a failed build leaves no helper running on
 
 
 @event_priority(-200)  # after the i18n plugin, whose last act rewrites shared files

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -65,6 +66,17 @@ def _run(prepare: Callable[[], None], task: Callable[..., None], read: int) -> N
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
+
+
+def stop() -> None:
+    """The build failed: stop the helpers this process started (the others
+    are let go of), without waiting for their work."""
+    while _helpers:
+        helper = _helpers.pop()
+        os.close(helper._write)
+        if helper._owner == os.getpid():
+            os.kill(helper.pid, signal.SIGKILL)
+            os.waitpid(helper.pid, 0)
 
 
 def wait() -> int:
