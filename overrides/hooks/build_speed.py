@@ -41,6 +41,7 @@ import traceback
 from pathlib import Path
 
 import jinja2
+from markdown import treeprocessors
 from material.plugins.search import plugin as search_plugin
 from mkdocs import utils
 from mkdocs.commands import build as build_module
@@ -52,7 +53,7 @@ from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from site_tools import background, html_events  # noqa: E402
+from site_tools import background, html_events, inline_patterns  # noqa: E402
 from site_tools.i18n_files import reconfigure_files  # noqa: E402
 
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"
@@ -208,9 +209,14 @@ class _SearchParser(getattr(search_plugin.Parser, "original", search_plugin.Pars
 _template_cache = _TemplateCache()
 # (`mkdocs serve` loads this hook again for each rebuild: wrap the real module, once.)
 _markdown = _SharedMarkdown(getattr(pages.markdown, "_module", pages.markdown))
+# Markdown's step that tries one inline pattern on a text (see site_tools/inline_patterns.py).
+_try_pattern = treeprocessors.InlineProcessor._InlineProcessor__applyPattern
+_try_pattern = getattr(_try_pattern, "original", _try_pattern)
+
 if not _PLAIN:
     pages.markdown = _markdown
     search_plugin.Parser = _SearchParser
+    treeprocessors.InlineProcessor._InlineProcessor__applyPattern = inline_patterns.skipping(_try_pattern)
 
 
 _fragments: dict[tuple, str] = {}

@@ -148,9 +148,12 @@ def _language_search_index(config):
     # is replaced anyway: give it one that ignores what it is given.
     plugin.search_index = _NoIndex()
     settings = dict(plugin.config)
-    settings["lang"] = [plugin._translate(config, "search.config.lang")]
-    settings["separator"] = plugin._translate(config, "search.config.separator")
-    pipeline = plugin._translate(config, "search.config.pipeline")
+    # The theme's translations of its search settings, as its plugin reads
+    # them (which sets up and compiles its templates anew for each one).
+    theme = config.theme.get_env().get_template("partials/language.html", None, {"config": config}).module
+    settings["lang"] = [theme.t("search.config.lang")]
+    settings["separator"] = theme.t("search.config.separator")
+    pipeline = theme.t("search.config.pipeline")
     settings["pipeline"] = [step for step in re.split(r"\s*,\s*", pipeline) if step]
     if config.theme["language"] == CHINESE and _segmenter is None:
         return SearchIndex(**settings)
