@@ -89,3 +89,16 @@ def test_every_built_page_gives_the_parsers_events(site):
                 read += 1
                 assert found == parsed(text), path
     assert read > 100  # the pages' content is read here, not left to the parser
+
+
+def test_a_parser_that_keeps_character_references_reads_for_itself():
+    class Raw(Recorder):
+        def __init__(self) -> None:
+            HTMLParser.__init__(self, convert_charrefs=False)
+            self.events = []
+
+    html = "<p>One &amp; two</p>"
+    mine, theirs = Raw(), Raw()
+    html_events.feed(mine, html)
+    theirs.feed(html)
+    assert mine.events == theirs.events

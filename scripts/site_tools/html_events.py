@@ -64,7 +64,9 @@ def _attribute(match: re.Match[str]) -> tuple[str, str | None]:
 def feed(parser, html: str) -> None:
     """Hand ``parser`` (an ``HTMLParser``) the events of ``html``, as its own
     ``feed`` would, found by ``events`` when it can."""
-    found = events(html) if not parser.rawdata else None
+    # The events are those of a parser that converts character references
+    # (the default) and starts from the beginning of its input.
+    found = events(html) if parser.convert_charrefs and not parser.rawdata else None
     if found is None:
         HTMLParser.feed(parser, html)
         return
