@@ -361,8 +361,8 @@ def _jobs() -> int:
 
 
 # Expected work of a language's build, relative to the others (1 when not
-# listed): Chinese pages cost half as much again, for cutting their words for
-# search (done by a helper process once they are built). Heaviest first: taking
+# listed): Chinese costs half as much again, for cutting its words for search
+# (done by a helper process once its pages are built). Heaviest first: taking
 # Chinese first lets the helper's work run beside the other builds.
 _WEIGHTS: dict[str, float] = {"zh": 1.5}
 

@@ -124,7 +124,8 @@ def on_pre_build(config) -> None:
         # In a parallel build, Chinese search words are cut by a helper that
         # loads its dictionary now, beside the content loading (see background.py).
         _segmenter = None
-        if background.enabled and CHINESE in i18n.build_languages and config.plugins.get("material/search"):
+        chinese = i18n is not None and CHINESE in i18n.build_languages
+        if background.enabled and chinese and config.plugins.get("material/search"):
             _segmenter = background.Helper(_load_segmenter, _write_chinese_index)
         site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent, reuse=_serving)
         if site.problems:
