@@ -55,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from site_tools import background, html_events, inline_patterns  # noqa: E402
 from site_tools.i18n_files import reconfigure_files  # noqa: E402
+from site_tools.theme_strings import theme_strings  # noqa: E402
 
 _PLAIN = os.environ.get("SITE_PLAIN_BUILD") == "1"
 _command: str | None = None
@@ -319,25 +320,6 @@ def _switcher(context) -> str:
         link = normalize_url(str(entry["link"]), page=page, base=context["base_url"])
         html = html.replace(f'"{_LINK}{i}"', f'"{link}"', 1)
     return html
-
-
-@jinja2.pass_environment
-def theme_strings(env, language: str):
-    """The theme's ``t`` for ``language`` (partials/language.html): a key's
-    translation from the theme's table for the language, else from its English
-    one, else the key itself, as the theme's own macro gives it."""
-    tables = [env.get_template(f"partials/languages/{code}.html").module for code in (language, "en")]
-
-    def t(key: str) -> str:
-        entry = (language, key)
-        if entry not in _theme_strings:
-            _theme_strings[entry] = next((text for text in (str(table.t(key)) for table in tables) if text), key)
-        return _theme_strings[entry]
-
-    return t
-
-
-_theme_strings: dict[tuple[str, str], str] = {}
 
 
 def on_env(env, config, files):
