@@ -197,11 +197,14 @@ def _switcher_links(plugin, context, page, config, nav):
     return context
 
 
-class _SearchParser(getattr(search_plugin.Parser, "original", search_plugin.Parser)):
+_ThemeSearchParser = getattr(search_plugin.Parser, "original", search_plugin.Parser)
+
+
+class _SearchParser(_ThemeSearchParser):
     """The theme's search parser, reading HTML as Markdown writes it with a
     faster tokenizer (the same events; anything else it reads itself)."""
 
-    original = getattr(search_plugin.Parser, "original", search_plugin.Parser)
+    original = _ThemeSearchParser
 
     def feed(self, data: str) -> None:
         html_events.feed(self, data)

@@ -127,23 +127,24 @@ class Renderer:
 
     def text(self, doc: Document, name: str) -> str:
         """A translatable field; English text inside another language is marked as such."""
-        value = doc.text(name, self.lang)
-        if not value:
-            return ""
-        source = doc.sources.get(self.lang)
-        if self.lang == DEFAULT_LANGUAGE or (source and name in source.meta):
+        value, own = self._field(doc, name)
+        if not value or own:
             return md_escape(value)
         return f"<span{english_html_attrs(self.lang)}>{escape(value)}</span>"
 
     def html_text(self, doc: Document, name: str) -> str:
         """``text`` as HTML: symbols and resolutions linked, as in Markdown content."""
-        value = doc.text(name, self.lang)
-        if not value:
-            return ""
-        source = doc.sources.get(self.lang)
-        if self.lang == DEFAULT_LANGUAGE or (source and name in source.meta):
+        value, own = self._field(doc, name)
+        if not value or own:
             return self.linked(value)
         return f"<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>"
+
+    def _field(self, doc: Document, name: str) -> tuple[str, bool]:
+        """A translatable field's text ("" if none), and whether it is in this
+        page's language (else it is the English one)."""
+        source = doc.sources.get(self.lang)
+        own = self.lang == DEFAULT_LANGUAGE or bool(source and name in source.meta)
+        return doc.text(name, self.lang) or "", own
 
     def linked(self, text: str) -> str:
         """Plain text as HTML, with UN symbols linked to the official texts and
