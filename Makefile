@@ -8,10 +8,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve preview build test check translations lint lock clean
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
+$(BIN)/.installed: requirements.txt requirements-test.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 # Test-only tools from npm (the Nu HTML Checker), locked in package-lock.json.
@@ -26,11 +26,11 @@ serve: $(BIN)/.installed
 ## preview: instant preview for editors: one language (ONLY=fr; default en), changed pages only
 ONLY ?= en
 preview: $(BIN)/.installed
-	SITE_LANGUAGE=$(ONLY) $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	SITE_LOCALE=$(ONLY) $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
-## build: the one official build: the whole site into site/, failing on any warning
+## build: the one official build: every language in parallel into site/, failing on any warning
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python scripts/build.py --site-dir site
 
 ## check: validate every content file without building
 check: $(BIN)/.installed
@@ -44,6 +44,7 @@ translations: $(BIN)/.installed
 test: $(BIN)/.installed node_modules/.installed
 	$(BIN)/ruff check scripts overrides tests
 	$(BIN)/ruff format --check scripts overrides tests
+	$(BIN)/mypy
 	$(BIN)/python scripts/check.py
 	$(BIN)/python -m pytest
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the real site's build on a synthetic corpus.
 
-Usage: python scripts/bench.py --messages N [--compare] [--preview] [--keep DIR]
+Usage: python scripts/bench.py --messages N [--compare] [--linearity] [--preview] [--keep DIR]
 
 Generates N messages of about 450 words (the length of the real one), each in
 all six languages, on top of the real site (its
@@ -13,7 +13,9 @@ first-load weight (gzip) of a message page with everything it pulls.
 the same run, and prints the ratio; and with stock Material and static-i18n
 (our mkdocs.yml without our hooks), six languages. --preview starts the editor's preview
 (`make preview`) on the corpus, edits one message and prints how long it took
-to show the edit. Figures are reported, never asserted.
+to show the edit. --linearity also builds with none and a third of the messages
+and prints the cost per added message over each step. Figures are reported,
+never asserted.
 Exit status: 0 when every build succeeded, 1 when one failed, 2 bad invocation.
 """
 
@@ -31,11 +33,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.languages import LANGUAGES, TRANSLATION_CODES
+from site_tools.project import copy_project
 
-from site_tools.languages import LANGUAGES, TRANSLATION_CODES  # noqa: E402
-from site_tools.project import copy_project  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 # Filler text per language, so each language's pages and search index have a
 # realistic size and script. Not real content: it never leaves the temp folder.
@@ -77,23 +78,34 @@ def generate(docs: Path, count: int) -> None:
 # (its workers included), measured by the build process itself.
 _MEASURED_BUILD = """
 import resource, runpy, sys
-sys.argv = ["mkdocs", *sys.argv[1:]]
 try:
-    runpy.run_module("mkdocs", run_name="__main__")
+    if sys.argv[1] == "site":  # the official build: scripts/build.py
+        sys.argv = sys.argv[2:]
+        runpy.run_path(sys.argv[0], run_name="__main__")
+    else:
+        sys.argv = ["mkdocs", *sys.argv[1:]]
+        runpy.run_module("mkdocs", run_name="__main__")
 finally:
     usage = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     print(f"peak-rss-kib {max(usage)}", file=sys.stderr)
 """
 
 
-def build(config: Path, site: Path) -> tuple[float, int, str]:
-    """Build; return wall seconds, peak memory of the build (KiB) and its log."""
+def build(config: Path, site: Path, official: bool = False) -> tuple[float, int, str]:
+    """Build with ``mkdocs build`` (or, ``official``, with scripts/build.py, as
+    ``make build`` does); return wall seconds, peak memory of the build's
+    largest process (KiB) and its log."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_LOCALE", None)
     if hasattr(os, "sync"):
         os.sync()  # files written before (the corpus, an earlier build) are not this build's cost
+    if official:
+        arguments = ["site", str(ROOT / "scripts/build.py"), "--config", str(config), "--site-dir", str(site)]
+    else:
+        arguments = ["build", "--strict", "--clean", "-f", str(config), "-d", str(site)]
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _MEASURED_BUILD, "build", "--strict", "--clean", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-c", _MEASURED_BUILD, *arguments],
         capture_output=True,
         text=True,
         env=env,
@@ -158,15 +170,14 @@ def preview_latency(project: Path, lang: str = "en") -> tuple[float, float]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LANGUAGE": lang}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LOCALE": lang}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     originals = [path for path in (project / "docs/messages").glob("20*-*.md") if path.name.count(".") == 1]
     message = sorted(originals)[-1]
     if lang != "en":
         message = message.with_name(f"{message.stem}.{lang}.md")
-    prefix = "" if lang == "en" else f"{lang}/"
-    url = f"http://127.0.0.1:{port}/{prefix}messages/{message.name.split('.')[0]}/"
+    url = f"http://127.0.0.1:{port}/messages/{message.name.split('.')[0]}/"  # the language's build is the whole preview
 
     def wait_for(text: str, limit: float) -> float:
         started = time.perf_counter()
@@ -192,7 +203,8 @@ def preview_latency(project: Path, lang: str = "en") -> tuple[float, float]:
 
 def stock_i18n_project(work: Path, project: Path) -> Path:
     """The same six-language content with stock Material and static-i18n: our
-    mkdocs.yml without our hooks, overrides and extensions."""
+    mkdocs.yml without our hooks, overrides and extensions, built by the i18n
+    plugin alone (one language after another)."""
     stock = work / "stock-i18n"
     shutil.copytree(project / "docs", stock / "docs")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -202,6 +214,7 @@ def stock_i18n_project(work: Path, project: Path) -> Path:
     )
     config = re.sub(r"\nvalidation:\n(?:  .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
+    config = re.sub(r"\n +build_only_locale: .*", "", config).replace("!ENV [SITE_LOCALE, en]", "en")
     (stock / "mkdocs.yml").write_text(config, encoding="utf-8")
     return stock
 
@@ -219,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         "--preview", action="store_true", help="also time an edit in the editor's preview (make preview)"
     )
     parser.add_argument("--keep", type=Path, help="build here and keep it, instead of a temporary folder")
+    parser.add_argument(
+        "--linearity", action="store_true", help="also build with a third of the messages, and none: cost per message"
+    )
     args = parser.parse_args(argv)
     if args.messages < 0:
         parser.error("--messages must be 0 or more")
@@ -228,9 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         if project.exists():
             shutil.rmtree(project)
         copy_project(project)
-        generate(project / "docs", args.messages)
         site = project / "site"
-        seconds, peak, _ = build(project / "mkdocs.yml", site)
+        if args.linearity:
+            base, _, _ = build(project / "mkdocs.yml", site, official=True)
+            third = args.messages // 3
+            generate(project / "docs", third)
+            at_third, _, _ = build(project / "mkdocs.yml", site, official=True)
+        generate(project / "docs", args.messages)
+        seconds, peak, _ = build(project / "mkdocs.yml", site, official=True)
         pages = len([p for p in site.rglob("index.html") if "assets" not in p.parts])
         print(f"messages: {args.messages} (each in {len(LANGUAGES)} languages)")
         print(f"wall time: {seconds:.1f} s")
@@ -245,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         message = next((site / "messages").glob("*/index.html"), site / "index.html")
         weight = first_load(message)
         print(f"first load of a message page (HTML + CSS + JS + fonts, gzip): {weight / 1e3:.1f} kB")
+        if args.linearity and third:
+            first, second = (at_third - base) / third, (seconds - at_third) / (args.messages - third)
+            print(
+                f"cost per added message: {1000 * first:.1f} ms from 0 to {third}, "
+                f"{1000 * second:.1f} ms from {third} to {args.messages} ({second / first:.2f}x)"
+            )
         if args.compare:
             stock = stock_project(work, project / "docs/messages")
             stock_seconds, stock_peak, _ = build(stock / "mkdocs.yml", stock / "site")

@@ -20,11 +20,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools import fields
+from site_tools.model import COLLECTIONS
 
-from site_tools import fields  # noqa: E402
-from site_tools.model import COLLECTIONS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 PREVIEW = "http://127.0.0.1:8000/"
 

@@ -28,12 +28,11 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.languages import BY_CODE, TRANSLATION_CODES
+from site_tools.model import Document, Site, load_site
+from site_tools.translations import STATUSES, as_json, report, source_hash, summary, translatable_fields
 
-from site_tools.languages import BY_CODE, TRANSLATION_CODES  # noqa: E402
-from site_tools.model import Document, Site, load_site  # noqa: E402
-from site_tools.translations import STATUSES, as_json, report, source_hash, summary, translatable_fields  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 START_NOTE = "TODO: translate the text below into {name}, then delete this line."
 

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.project import ROOT
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/1540/"}
+BUILD_ENV.pop("SITE_LOCALE", None)
 
 
 def build_site(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the official strict build of ``config`` into ``site_dir``."""
+    """Run the official build (``make build``: every language, strict) of ``config`` into ``site_dir``."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, str(ROOT / "scripts/build.py"), "--config", str(config), "--site-dir", str(site_dir)],
         capture_output=True,
         text=True,
         env=env or BUILD_ENV,

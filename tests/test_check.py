@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from site_tools.assets import publishable_files, refused_file
+from site_tools.frontmatter import parse
+from site_tools.model import load_site
 
 VALID = {
     "index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n<!-- listing: latest-messages -->\n",
@@ -56,6 +59,8 @@ def msg(front: str, body: str = "Text.\n") -> str:
 
 
 BASE_FRONT = "title: A message\ndate: 2013-11-18"
+HIDDEN = "which is invisible and can disguise the text; delete it (fields are plain text)"
+PUBLISHED = "Markdown, images (.png, .jpg, .jpeg, .gif, .webp, .avif), .pdf, or .css in docs/assets/stylesheets/"
 CASES = {
     "broken YAML": (
         {KEY: msg("title: [unclosed\ndate: 2013-11-18")},
@@ -215,6 +220,149 @@ CASES = {
         {KEY: msg(BASE_FRONT, "<!-- draft: do not publish -->\n")},
         f"{MESSAGE}:6: HTML comment in content; remove it (only '<!-- listing: NAME -->' markers are allowed)",
     ),
+    # -- fields are plain text (issue 12) ---------------------------------
+    "bidirectional override in a title": (
+        {KEY: msg('title: "A \\u202emessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+202E RIGHT-TO-LEFT OVERRIDE, {HIDDEN}",
+    ),
+    "bidirectional override written as the character itself": (
+        {KEY: msg("title: A \u202emessage\u202c\ndate: 2013-11-18")},
+        f"{MESSAGE}:2: field 'title' holds U+202E RIGHT-TO-LEFT OVERRIDE and U+202C POP DIRECTIONAL FORMATTING, which are invisible and can disguise the text; delete them (fields are plain text)",
+    ),
+    "left-to-right mark in a summary": (
+        {KEY: msg(BASE_FRONT + "\nsummary: A\u200e summary")},
+        f"{MESSAGE}:4: field 'summary' holds U+200E LEFT-TO-RIGHT MARK, {HIDDEN}",
+    ),
+    "Arabic letter mark in a translation's title": (
+        {"messages/2013-11-18-korea.fr.md": msg("title: Un\u061c message\ntranslation: unofficial")},
+        f"docs/messages/2013-11-18-korea.fr.md:2: field 'title' holds U+061C ARABIC LETTER MARK, {HIDDEN}",
+    ),
+    "isolate in a translation's title": (
+        {"messages/2013-11-18-korea.fr.md": msg('translation: unofficial\ntitle: "Un \\u2067message"')},
+        f"docs/messages/2013-11-18-korea.fr.md:3: field 'title' holds U+2067 RIGHT-TO-LEFT ISOLATE, {HIDDEN}",
+    ),
+    "zero-width space in a nested field": (
+        {"visits/madagascar.md": msg("title: Visit\nstate: {name: Mada\u200bgascar, code: MG}")},
+        f"docs/visits/madagascar.md:3: field 'state.name' holds U+200B ZERO WIDTH SPACE, {HIDDEN}",
+    ),
+    "zero-width joiner in a block mapping": (
+        {"visits/madagascar.md": msg("title: Visit\nstate:\n  name: Madagascar\u200d\n  code: MG")},
+        f"docs/visits/madagascar.md:4: field 'state.name' holds U+200D ZERO WIDTH JOINER, {HIDDEN}",
+    ),
+    "byte-order mark character inside a value": (
+        {"visits/madagascar.md": msg("title: Visit\ufeff to Madagascar\nstate: {name: Madagascar, code: MG}")},
+        f"docs/visits/madagascar.md:2: field 'title' holds U+FEFF ZERO WIDTH NO-BREAK SPACE, {HIDDEN}",
+    ),
+    "word joiner in a list item": (
+        {KEY: msg(BASE_FRONT + '\nresolutions:\n  - 1540-2004\n  - "1673-2006\\u2060"')},
+        f"{MESSAGE}:6: field 'resolutions' (item 2) holds U+2060 WORD JOINER, {HIDDEN}",
+    ),
+    "control character in a title": (
+        {KEY: msg('title: "A\\amessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+0007 CONTROL CHARACTER, {HIDDEN}",
+    ),
+    "escaped tab in a title": (
+        {KEY: msg('title: "A\\tmessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+0009 CHARACTER TABULATION, {HIDDEN}",
+    ),
+    "C1 control in a title": (
+        {KEY: msg('title: "A\\x9bmessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+009B CONTROL CHARACTER, {HIDDEN}",
+    ),
+    "line separator in a title": (
+        {KEY: msg('title: "A\\Lmessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+2028 LINE SEPARATOR, {HIDDEN}",
+    ),
+    "title on two lines": (
+        {KEY: msg('title: "A\\nmessage"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' spans several lines; expected one line of text",
+    ),
+    "zero-width space in a field's name": (
+        {KEY: msg("ti\u200btle: A message\ndate: 2013-11-18")},
+        f"{MESSAGE}:2: field name 'ti\\u200btle' holds U+200B ZERO WIDTH SPACE, {HIDDEN}",
+    ),
+    "slug with a final newline": (
+        {KEY: msg(BASE_FRONT + '\nvisit: "2013-korea\\n"')},
+        f"{MESSAGE}:4: field 'visit' found '2013-korea\\n'; expected a slug of lowercase letters, digits and hyphens",
+    ),
+    "duplicate key in a nested mapping": (
+        {"visits/madagascar.md": msg("title: Visit\nstate: {name: Greece, code: GR, code: FR}")},
+        "docs/visits/madagascar.md:3: field 'state.code' is given twice (first on line 3); keep one",
+    ),
+    "duplicate key in a nested block mapping": (
+        {"visits/madagascar.md": msg("title: Visit\nstate:\n  name: Greece\n  code: GR\n  code: FR")},
+        "docs/visits/madagascar.md:6: field 'state.code' is given twice (first on line 5); keep one",
+    ),
+    # -- only known files are published (issue 12) -------------------------
+    "SVG image": (
+        {"assets/images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'},
+        f"docs/assets/images/logo.svg:1: file type '.svg' is not published (SVG can carry scripts: convert it to .png); expected {PUBLISHED}",
+    ),
+    "HTML file": (
+        {"messages/page.html": "<script>alert(1)</script>"},
+        f"docs/messages/page.html:1: file type '.html' is not published (pages are written in Markdown); expected {PUBLISHED}",
+    ),
+    "HTM file": (
+        {"page.htm": "<p>x</p>"},
+        f"docs/page.htm:1: file type '.htm' is not published (pages are written in Markdown); expected {PUBLISHED}",
+    ),
+    "script file": (
+        {"assets/javascripts/x.js": "alert(1)"},
+        f"docs/assets/javascripts/x.js:1: file type '.js' is not published (scripts are not published from docs/); expected {PUBLISHED}",
+    ),
+    "JSON file": (
+        {"api/data.json": "{}"},
+        f"docs/api/data.json:1: file type '.json' is not published; expected {PUBLISHED}",
+    ),
+    "XML file": (
+        {"feed.xml": "<feed/>"},
+        f"docs/feed.xml:1: file type '.xml' is not published; expected {PUBLISHED}",
+    ),
+    "file without a type": (
+        {"CNAME": "example.org"},
+        f"docs/CNAME:1: file without a type is not published; expected {PUBLISHED}",
+    ),
+    "hidden file": (
+        {"messages/.DS_Store": b"\x00\x00\x00\x01Bud1"},
+        "docs/messages/.DS_Store:1: hidden file or folder (its name starts with a dot); docs/ may hold only content and assets: delete it",
+    ),
+    "hidden folder": (
+        {".drafts/2013-11-18-draft.md": msg(BASE_FRONT)},
+        "docs/.drafts:1: hidden file or folder (its name starts with a dot); docs/ may hold only content and assets: delete it",
+    ),
+    "stylesheet outside the stylesheets": (
+        {"messages/print.css": "body{}"},
+        "docs/messages/print.css:1: stylesheet outside docs/assets/stylesheets/; expected the site's CSS there only",
+    ),
+    "HTML named as an image": (
+        {"assets/images/photo.png": "<html><script>alert(1)</script></html>"},
+        "docs/assets/images/photo.png:1: the content of this file is not a PNG file; expected a real .png file, as its name says",
+    ),
+    "HTML named as a PDF": (
+        {"resolutions/1540-2004.pdf": "<html></html>"},
+        "docs/resolutions/1540-2004.pdf:1: the content of this file is not a PDF file; expected a real .pdf file, as its name says",
+    ),
+    # -- front matter read by one parser (issue 12) ------------------------
+    "front matter opened only": (
+        {KEY: "---\n"},
+        f"{MESSAGE}:1: front matter is not closed; expected a line '---' after the last field",
+    ),
+    "unclosed front matter with CRLF": (
+        {KEY: "---\r\ntitle: A message\r\ndate: 2013-11-18\r\n\r\nText.\r\n"},
+        f"{MESSAGE}:1: front matter is not closed; expected a line '---' after the last field",
+    ),
+    "blank file": (
+        {KEY: "\n\n  \n"},
+        f"{MESSAGE}:1: file is empty; expected front matter between '---' lines, then text",
+    ),
+    "CRLF file keeps its line numbers": (
+        {KEY: "---\r\ntitle: A message\r\ndate: 2013-02-30\r\n---\r\n\r\nText.\r\n"},
+        f"{MESSAGE}:3: field 'date' '2013-02-30' is not a real calendar date; expected YYYY-MM-DD",
+    ),
+    "old Mac line endings keep their line numbers": (
+        {KEY: "---\rtitle: A message\rdate: 2013-02-30\r---\r\rText.\r"},
+        f"{MESSAGE}:3: field 'date' '2013-02-30' is not a real calendar date; expected YYYY-MM-DD",
+    ),
 }
 
 
@@ -226,7 +374,31 @@ def test_valid_tree_passes(tmp_path):
     assert "content files are valid" in result.stderr
 
 
-@pytest.mark.parametrize("case", CASES)
+# Raw HTML in bodies is judged by the sanitizer on the build's real output now
+# (site_tools.sanitize, issue 12), not by regexes over the Markdown: these
+# cases move to the build-based sanitizer battery.
+MOVED_TO_SANITIZER = (
+    "script",
+    "iframe",
+    "style",
+    "event handler",
+    "javascript link",
+    "obfuscated javascript link",
+    "vbscript reference link",
+    "data image",
+    "HTML comment",
+)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(case, marks=pytest.mark.skip(reason="moved to build-based sanitizer battery"))
+        if case in MOVED_TO_SANITIZER
+        else case
+        for case in CASES
+    ],
+)
 def test_bad_input_gets_its_exact_message(tmp_path, case):
     changes, expected = CASES[case]
     make_tree(tmp_path, changes)
@@ -237,7 +409,7 @@ def test_bad_input_gets_its_exact_message(tmp_path, case):
 
 
 def test_all_problems_are_reported_at_once(tmp_path):
-    make_tree(tmp_path, {**CASES["script"][0], **CASES["unknown collection"][0]})
+    make_tree(tmp_path, {**CASES["dangling reference"][0], **CASES["unknown collection"][0]})
     result = run("check.py", "--docs", "docs", cwd=tmp_path)
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 2
@@ -323,3 +495,109 @@ def test_new_help_explains_every_option(tmp_path):
         result = run("new.py", kind, "--help", cwd=tmp_path)
         assert result.returncode == 0
         assert all(option in result.stdout for option in options)
+
+
+# -- issue 12: one message per problem; files and front matter as the build reads them
+
+
+def test_a_reference_to_an_unreadable_file_is_not_a_second_problem(tmp_path):
+    """A byte-order mark makes the resolution unreadable; the message citing it
+    must not add "which does not exist" on top of the one real problem."""
+    make_tree(tmp_path, {"resolutions/1540-2004.md": b"\xef\xbb\xbf" + VALID["resolutions/1540-2004.md"].encode()})
+    result = run("check.py", "--docs", "docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/resolutions/1540-2004.md:1: file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM"
+    ]
+
+
+def test_symbolic_links_are_refused_and_never_followed(tmp_path):
+    docs = make_tree(tmp_path, {})
+    outside = tmp_path / "outside"
+    (outside / "visits").mkdir(parents=True)
+    (outside / "secret.md").write_text(msg("title: Secret\ndate: 2013-11-18"), encoding="utf-8")
+    (outside / "visits" / "2014-hidden.md").write_text("not even front matter", encoding="utf-8")
+    (docs / "messages" / "2013-11-18-linked.md").symlink_to(outside / "secret.md")
+    (docs / "visits" / "more").symlink_to(outside / "visits", target_is_directory=True)
+    (docs / "assets").mkdir()
+    (docs / "assets" / "gone.png").symlink_to(tmp_path / "nowhere.png")
+    (docs / "resolutions" / "all").symlink_to(docs / "messages", target_is_directory=True)
+    result = run("check.py", "--docs", "docs", cwd=tmp_path)
+    assert result.returncode == 1
+    link = "symbolic link; docs/ may hold only real files: replace it with the file itself"
+    assert sorted(result.stdout.splitlines()) == [
+        f"docs/assets/gone.png:1: {link}",
+        f"docs/messages/2013-11-18-linked.md:1: {link}",
+        f"docs/resolutions/all:1: {link}",
+        f"docs/visits/more:1: {link}",
+    ]
+
+
+def test_files_that_may_be_published_pass(tmp_path):
+    images = {
+        "assets/images/a.png": b"\x89PNG\r\n\x1a\n" + bytes(8),
+        "assets/images/b.jpg": b"\xff\xd8\xff\xe0" + bytes(8),
+        "assets/images/c.jpeg": b"\xff\xd8\xff\xe1" + bytes(8),
+        "assets/images/d.gif": b"GIF89a" + bytes(8),
+        "assets/images/e.webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+        "assets/images/f.avif": b"\x00\x00\x00\x1cftypavif" + bytes(4),
+        "messages/2013-11-18-korea.PNG": b"\x89PNG\r\n\x1a\n" + bytes(8),
+        "resolutions/1540-2004.pdf": b"%PDF-1.7\n",
+        "assets/stylesheets/site.css": "body {}",
+    }
+    docs = make_tree(tmp_path, images)
+    site = load_site(docs)
+    assert site.problems == []
+    files, problems = publishable_files(docs)
+    assert problems == []
+    assert set(images) <= set(files)
+    assert all(refused_file(rel, docs / rel) is None for rel in files)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: A message\ndate: 2013-11-18\n---\n\nText.\n",
+        "---\r\ntitle: A message\r\ndate: 2013-11-18\r\n---\r\n\r\nText.\r\n",
+        "---\rtitle: A message\rdate: 2013-11-18\r---\r\rText.\r",
+        "---  \ntitle: A message\ndate: 2013-11-18\n---   \n\nText.\n",
+        "---\ntitle: A message\ndate: 2013-11-18\n---\t\n\nText.\n",
+    ],
+)
+def test_front_matter_variants_give_one_body(tmp_path, text):
+    """CRLF, CR and delimiters with trailing blanks: the same file to the model,
+    and the same body for the build to render."""
+    docs = make_tree(tmp_path, {KEY: text.encode()})
+    site = load_site(docs)
+    assert site.problems == []
+    source = site.documents[KEY].english
+    assert (source.body, source.body_line) == ("\nText.\n", 5)
+    assert source.meta["title"] == "A message"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "body_line"),
+    [
+        ("---\ntitle: A\n---", "", 4),  # ends right after the closing delimiter
+        ("---\ntitle: A\n---\n", "", 4),
+        ("---\ntitle: A\n---\nText.", "Text.", 4),
+        ("---\r\ntitle: A\r\n---\r\n\r\n# Heading\r\n\r\nText.\r\n", "\n# Heading\n\nText.\n", 4),
+        ("---\ntitle: A\n---\n---\nafter: a rule\n", "---\nafter: a rule\n", 4),  # only the first '---' closes
+        ("---\n---\nText.\n", "Text.\n", 3),
+    ],
+)
+def test_body_is_exactly_what_follows_the_closing_delimiter(text, body, body_line):
+    parsed, problems = parse(text, "docs/x.md")
+    assert problems == []
+    assert (parsed.body, parsed.body_line) == (body, body_line)
+    # Line i of the body is line body_line + i of the file (counting from 0).
+    lines = text.replace("\r\n", "\n").split("\n")
+    for number, line in enumerate(parsed.body.split("\n")):
+        assert line == (lines[body_line - 1 + number] if body_line - 1 + number < len(lines) else "")
+
+
+def test_a_file_ending_right_after_its_front_matter_is_valid(tmp_path):
+    docs = make_tree(tmp_path, {"visits/madagascar.md": "---\ntitle: Visit\nstate: {name: Madagascar, code: MG}\n---"})
+    site = load_site(docs)
+    assert site.problems == []
+    assert site.documents["visits/madagascar.md"].english.body == ""

@@ -4,18 +4,22 @@ file names, references, duplicates, links between pages, leftover placeholders."
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from . import fields as f
 from .problems import Problem, display_path
-from .schema import COLLECTIONS, Collection
+from .schema import COLLECTIONS
+from .schema import Collection as CollectionSpec
 
 if TYPE_CHECKING:
     from .model import Document
 
 
-def check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[str, int], shown: str) -> list[Problem]:
+def check_name(
+    spec: CollectionSpec, stem: str, meta: dict[str, Any], lines: dict[str, int], shown: str
+) -> list[Problem]:
     expected = f"expected {spec.slug_pattern}"
     if not f.SLUG_RE.match(stem):
         return [Problem(shown, 1, f"file name {stem!r} is not lowercase words joined by hyphens; {expected}")]
@@ -71,7 +75,13 @@ def check_name(spec: Collection, stem: str, meta: dict[str, Any], lines: dict[st
     return []
 
 
-def check_references(documents: dict[str, Document], docs_dir: Path, root: Path) -> list[Problem]:
+def check_references(
+    documents: dict[str, Document], docs_dir: Path, root: Path, unreadable: Collection[str] = ()
+) -> list[Problem]:
+    """Every slug in a field that refers to a collection names a document.
+
+    ``unreadable`` holds the keys ("visits/x.md") of files that exist but
+    could not be read; referring to one is not reported again."""
     problems = []
     for doc in documents.values():
         spec = COLLECTIONS.get(doc.collection)
@@ -83,7 +93,8 @@ def check_references(documents: dict[str, Document], docs_dir: Path, root: Path)
                 continue
             value = doc.meta[fd.name]
             for slug in value if isinstance(value, list) else [value]:
-                if f"{fd.refers_to}/{slug}.md" not in documents:
+                target = f"{fd.refers_to}/{slug}.md"
+                if target not in documents and target not in unreadable:
                     problems.append(
                         Problem(
                             shown,

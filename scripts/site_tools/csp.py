@@ -2,25 +2,27 @@
 
 GitHub Pages cannot send headers, so the policy is written into each page.
 Scripts run only from the site itself or, for the few inline scripts the
-theme writes (which differ from page to page), by the SHA-256 hash of each,
-computed from the page as built.
+theme's own partials write, by the SHA-256 hash of each. Those hashes come
+from rendering the theme's partials (``LanguageBuild.script_hashes``), never
+from reading the finished page: a script that got into a page any other way
+is not in the policy, and the browser refuses to run it.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-_INLINE_SCRIPT_RE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 _DATA_TYPES = ("application/json", "application/ld+json")  # data blocks, never executed
 
 BASE_POLICY = (
     "default-src 'self'",
-    "img-src 'self' data:",  # the theme's icons are SVG data URIs in its CSS
-    "style-src 'self' 'unsafe-inline'",  # inline styles only; never inline scripts
+    # The theme's icons are SVG data URIs in its own stylesheet (mask-image);
+    # content cannot use data: URLs (the sanitizer allows http, https, mailto
+    # and relative URLs only; tests/test_safety.py proves it).
+    "img-src 'self' data:",
+    "style-src 'self'",  # no inline styles: neither the theme nor content needs them
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",
@@ -31,6 +33,8 @@ BASE_POLICY = (
 
 
 def inline_script_hashes(html: str) -> list[str]:
+    """The hashes of the executable inline scripts in ``html`` (a template's
+    output, not a finished page): ``'sha256-…'`` strings, sorted."""
     hashes = set()
     for attrs, body in _scripts(html):
         if "src=" in attrs or any(kind in attrs for kind in _DATA_TYPES):
@@ -40,8 +44,7 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def _scripts(html: str) -> Iterator[tuple[str, str]]:
-    """Each ``<script ...>body</script>``'s attributes and body (a plain
-    search, several times faster than the equivalent _INLINE_SCRIPT_RE)."""
+    """Each ``<script ...>body</script>``'s attributes and body."""
     position = 0
     while (start := html.find("<script", position)) != -1:
         opened = html.find(">", start)
@@ -52,20 +55,22 @@ def _scripts(html: str) -> Iterator[tuple[str, str]]:
         position = closed + len("</script>")
 
 
-@functools.lru_cache(maxsize=4096)  # the theme's inline scripts repeat on every page
 def script_hash(body: str) -> str:
+    """The CSP source expression for an inline script's text."""
     digest = hashlib.sha256(body.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def policy(html: str) -> str:
-    scripts = " ".join(["script-src 'self'", *inline_script_hashes(html)])
+def policy(script_hashes: Iterable[str]) -> str:
+    """The policy allowing scripts from the site and these inline ones."""
+    scripts = " ".join(["script-src 'self'", *script_hashes])
     return "; ".join([BASE_POLICY[0], scripts, *BASE_POLICY[1:]])
 
 
-def add_policy(html: str) -> str:
-    """Insert the policy as the first element of <head>, before any script."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+def add_policy(html: str, script_hashes: Iterable[str]) -> str:
+    """Insert the policy as the first element of <head>, before any script.
+    Raises ValueError for a page without ``<head>``."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes)}">'
     head = html.find("<head>")
     if head == -1:
         raise ValueError("page has no <head>; cannot add its Content-Security-Policy")

@@ -2,20 +2,42 @@
 
 A validator returns the typed value, or raises ``FieldError`` with what was
 expected; the model turns that into a ``path:line:`` problem.
+
+Fields are plain text: ``hidden_characters`` refuses control characters,
+bidirectional controls and zero-width characters in any text of the front
+matter (the model applies it to every key and value, at any depth).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SYMBOL_RE = re.compile(r"^S/RES/(\d{1,5}) \((\d{4})\)$")
-HASH_RE = re.compile(r"^[0-9a-f]{12,64}$")
+# \Z, not $: "$" also matches before a final newline, which a quoted YAML value can hold.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SYMBOL_RE = re.compile(r"^S/RES/(\d{1,5}) \((\d{4})\)\Z")
+HASH_RE = re.compile(r"^[0-9a-f]{12,64}\Z")
+
+# Characters a reader cannot see that change what text shows or means.
+# Bidirectional controls (Unicode's "Trojan Source" set, CVE-2021-42574)
+# reorder the text around them; zero-width characters hide inside words
+# (two titles that look alike but differ); controls have no place in a title.
+# Newlines are left to the validators: every text field is one line.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+LINE_SEPARATORS = frozenset("\u2028\u2029")
+_CONTROL_NAMES = {
+    "\t": "CHARACTER TABULATION",
+    "\r": "CARRIAGE RETURN",
+    "\x00": "NULL",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+}
 
 
 class FieldError(ValueError):
@@ -55,9 +77,52 @@ class PartialDate:
         return self.iso
 
 
+def hidden_characters(value: str) -> str | None:
+    """What is wrong with ``value`` as plain text, or None when nothing is.
+
+    Refused: C0 controls other than the newline (U+0000–U+001F), DEL and C1
+    controls (U+007F–U+009F), bidirectional controls (U+202A–U+202E,
+    U+2066–U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B–
+    U+200D, U+2060, U+FEFF) and the line and paragraph separators
+    (U+2028, U+2029). The message names each character found, e.g. "holds
+    U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character; delete it (fields
+    are plain text)", following a field's name.
+    """
+    found = []
+    for char in dict.fromkeys(value):
+        code = ord(char)
+        if (
+            (code < 0x20 and char != "\n")
+            or 0x7F <= code <= 0x9F
+            or char in BIDI_CONTROLS
+            or char in ZERO_WIDTH
+            or char in LINE_SEPARATORS
+        ):
+            found.append(describe_character(char))
+    if not found:
+        return None
+    verb, pronoun = ("is", "it") if len(found) == 1 else ("are", "them")
+    return f"holds {' and '.join(found)}, which {verb} invisible and can disguise the text; delete {pronoun} (fields are plain text)"
+
+
+def describe_character(char: str) -> str:
+    """A character as Unicode names it: "U+202E RIGHT-TO-LEFT OVERRIDE"
+    (controls, which have no name, as "U+0007 CONTROL CHARACTER")."""
+    name = unicodedata.name(char, None) or _CONTROL_NAMES.get(char, "CONTROL CHARACTER")
+    return f"U+{ord(char):04X} {name}"
+
+
+def shown(value: str) -> str:
+    """``value`` quoted for a message, invisible characters written as escapes ("'ti\\u200btle'")."""
+    return "'" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value) + "'"
+
+
 def text(value: Any) -> str:
     if not isinstance(value, str):
         raise FieldError(f"found {_kind(value)}; expected text")
+    hidden = hidden_characters(value)
+    if hidden:
+        raise FieldError(hidden)
     if not value.strip():
         raise FieldError("is empty; expected text")
     if "\n" in value.strip():
@@ -143,6 +208,10 @@ def choice(*allowed: str) -> Callable[[Any], str]:
 def string_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise FieldError(f"found {_kind(value)}; expected a list of words")
+    for item in value:
+        hidden = hidden_characters(item)
+        if hidden:
+            raise FieldError(hidden)
     return value
 
 

@@ -1,8 +1,9 @@
 """The loaded site: every document with its translations, and every problem found.
 
 ``load_site()`` reads and validates ``docs/`` against the content model
-(``schema``) and the site-wide checks (``checks``), reporting all problems at
-once instead of stopping at the first.
+(``schema``), the publishable files (``assets``) and the site-wide checks
+(``checks``), reporting all problems at once instead of stopping at the first.
+Raw HTML in bodies is judged later, on the converted HTML, by ``sanitize``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import fields as f
+from .assets import MARKDOWN, publishable_files
 from .checks import check_body_links, check_duplicates, check_name, check_references, placeholders
-from .frontmatter import Parsed, decode, parse
+from .frontmatter import Parsed, StringAt, decode, parse
 from .languages import DEFAULT_LANGUAGE, TRANSLATION_CODES
 from .problems import ContentError, Problem, display_path
-from .safety import unsafe_content
 from .schema import (  # noqa: F401 (re-exported: the content model in one import)
     ASSET_FOLDERS,
     COLLECTIONS,
@@ -156,12 +157,13 @@ def load_site(docs_dir: Path, display_root: Path | None = None, *, reuse: bool =
     problems. With ``reuse``, files unchanged since the last call with it are
     not read again (a live preview reloads the content after every edit)."""
     display_root = display_root or docs_dir.parent
-    problems: list[Problem] = []
     documents: dict[str, Document] = {}
     translations: list[tuple[str, Source, str]] = []
     originals: set[str] = set()
+    unreadable: set[str] = set()  # originals whose file is there but could not be read
     shown_docs = display_path(docs_dir, display_root)
-    for rel in _markdown_files(docs_dir):
+    files, problems = publishable_files(docs_dir, display_root)
+    for rel in (rel for rel in files if rel.endswith(MARKDOWN)):
         shown = rel if shown_docs == "." else f"{shown_docs}/{rel}"
         collection, problem = _classify(rel, shown)
         if problem:
@@ -187,6 +189,8 @@ def load_site(docs_dir: Path, display_root: Path | None = None, *, reuse: bool =
         )
         problems.extend(file_problems)
         if parsed is None:
+            if lang == DEFAULT_LANGUAGE:
+                unreadable.add(key)
             continue
         source = Source(rel, lang, meta, parsed.key_lines, parsed.body, parsed.body_line, text=parsed.text)
         if lang == DEFAULT_LANGUAGE:
@@ -201,21 +205,11 @@ def load_site(docs_dir: Path, display_root: Path | None = None, *, reuse: bool =
             documents[key].sources[source.lang] = source
         elif key not in originals:  # an unreadable original is reported already
             problems.append(Problem(shown, 1, f"translation without an English original; expected docs/{key} to exist"))
-    problems.extend(check_references(documents, docs_dir, display_root))
+    # A reference to an unreadable original is not a second problem: its file's own is enough.
+    problems.extend(check_references(documents, docs_dir, display_root, unreadable=unreadable))
     problems.extend(check_duplicates(documents, docs_dir, display_root))
     problems.extend(check_body_links(documents, docs_dir, display_root))
     return Site(documents, problems)
-
-
-def _markdown_files(docs_dir: Path) -> list[str]:
-    """The Markdown files under ``docs_dir``, docs-relative, in path order
-    (folder by folder, as sorting their paths orders them)."""
-    found = []
-    for folder, _, names in os.walk(docs_dir):
-        rel = os.path.relpath(folder, docs_dir)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in names if name.endswith(".md"))
-    return sorted(found, key=lambda rel: rel.split("/"))
 
 
 # Parsed files by path, while unchanged (see load_site's ``reuse``).
@@ -245,8 +239,12 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
         result = (None, {}, problems)
         if parsed is not None:
             spec = COLLECTIONS.get(collection, PAGE)
-            meta, problems = _validate_fields(spec, parsed.meta, parsed.key_lines, shown, lang)
-            problems += unsafe_content(parsed.body, shown, parsed.body_line)
+            problems, refused = _plain_text(parsed.strings, shown)
+            valid = {key: value for key, value in parsed.meta.items() if str(key) not in refused}
+            # A field whose name holds a hidden character is there all the same (one problem, not two).
+            present = {*map(str, parsed.meta), *(_visible(key) for key in refused)}
+            meta, field_problems = _validate_fields(spec, valid, parsed.key_lines, shown, lang, present=present)
+            problems += field_problems
             problems += placeholders(parsed, shown)
             result = (parsed, meta, problems)
     return result
@@ -282,9 +280,43 @@ def _classify(rel: str, shown: str) -> tuple[str, Problem | None]:
     return folder, None
 
 
+def _plain_text(strings: list[StringAt], shown: str) -> tuple[list[Problem], set[str]]:
+    """A problem for each text of the front matter holding invisible or
+    control characters, and the top-level fields they are in (not validated
+    further, so that one character gives one message)."""
+    problems = []
+    refused = set()
+    for string in strings:
+        hidden = f.hidden_characters(string.value)
+        if hidden is None:
+            continue
+        dotted = ".".join(part for part in string.path if isinstance(part, str))
+        if string.is_key:
+            where = f"field name {f.shown(dotted)}"
+        else:
+            items = [part for part in string.path if isinstance(part, int)]
+            where = f"field {f.shown(dotted)}" + (f" (item {items[-1]})" if items else "")
+        problems.append(Problem(shown, string.line, f"{where} {hidden}"))
+        refused.add(string.field)
+    return problems, refused
+
+
+def _visible(text: str) -> str:
+    """``text`` without the characters ``fields.hidden_characters`` refuses."""
+    return "".join(char for char in text if f.hidden_characters(char) is None)
+
+
 def _validate_fields(
-    spec: Collection, raw: dict[str, Any], lines: dict[str, int], shown: str, lang: str
+    spec: Collection,
+    raw: dict[str, Any],
+    lines: dict[str, int],
+    shown: str,
+    lang: str,
+    present: set[str] | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
+    """Validate ``raw`` fields against ``spec``; ``present`` (default ``raw``'s
+    keys) names every field the file gives, for the check of required ones."""
+    present = set(raw) if present is None else present
     problems: list[Problem] = []
     meta: dict[str, Any] = {}
     translated = lang != DEFAULT_LANGUAGE
@@ -317,6 +349,6 @@ def _validate_fields(
     if translated:
         required = [fd for fd in required if fd.name == "title"]
     for fd in required:
-        if fd.name not in raw:
+        if fd.name not in present:
             problems.append(Problem(shown, 1, f"missing required field '{fd.name}'; add it to the front matter"))
     return meta, problems

@@ -24,6 +24,7 @@ import html
 import itertools
 import posixpath
 import re
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,9 @@ _env.filters["text"] = _text
 
 
 _fragment_ids = itertools.count()
+# Placeholders carry a secret drawn once per process: content, written before
+# the build, cannot name one (and any other comment is refused by the sanitizer).
+_FRAGMENT_SECRET = secrets.token_hex(12)
 
 
 class Renderer:
@@ -87,7 +91,7 @@ class Renderer:
     def fragment(self, html: str) -> str:
         """Set ``html`` aside; return the placeholder that ``fill`` replaces.
         (Content cannot contain one: the content check refuses HTML comments.)"""
-        token = f"<!-- generated-fragment-{next(_fragment_ids)} -->"
+        token = f"<!-- generated-fragment-{_FRAGMENT_SECRET}-{next(_fragment_ids)} -->"
         self.fragments[token] = html
         return f"\n{token}\n"
 

@@ -1,0 +1,314 @@
+"""One language's MkDocs build: its state, and what each MkDocs event does with it.
+
+``overrides/hooks/site.py`` holds only event handlers of a few lines, each
+calling one method of the ``LanguageBuild`` being run. A build makes one
+language's pages:
+
+- under ``scripts/build.py`` (``make build``), each language is a build of its
+  own, in its own process, with the i18n plugin's documented
+  ``build_only_locale`` option (set from ``SITE_LOCALE``): that language is the
+  build's only one, its pages are at the build's root and its files
+  (search index, 404, sitemap, feed) are its own;
+- under ``mkdocs serve`` (no ``SITE_LOCALE``), the i18n plugin builds every
+  language one after another, each inside the previous one's post-build step,
+  with the language's pages under its prefix. The hook keeps a stack of
+  builds for that nesting.
+
+Everything a page shows comes from the content model (``model.Site``), read
+and checked once per process before any page is built.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import a11y, assets, csp, sanitize
+from .feeds import SCHEMA_PATH, atom, documents_json
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, get
+from .model import COLLECTIONS, Document, Site, Source, load_site
+from .problems import ContentError, Problem
+from .render import MARKER_RE, MarkerError, Renderer, as_english, heading, hreflang_alternates, insert_facts
+from .search import localize_index
+from .sitemap import sitemap
+from .strings import strings
+from .symbols import SymbolExtension
+from .translations import notice
+from .urls import relative
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+# The theme's partials that write inline scripts: the only scripts the
+# Content-Security-Policy allows by hash (see ``csp``).
+THEME_SCRIPT_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                         "partials/javascripts/content.html")  # fmt: skip
+
+
+@dataclass
+class SiteCache:
+    """The content model, kept for the life of the process: every language
+    build of a ``mkdocs serve`` session shares it; an edit reloads it."""
+
+    site: Site | None = None
+    serving: bool = False
+
+
+@dataclass
+class LanguageBuild:
+    """The state of one language's build. ``prefix`` is where this build
+    writes the language's pages: "" when the language is the build's only one
+    (``build_only_locale``), else its URL prefix (``fr/``); ``site_url`` is
+    the whole site's root address, whatever the build's own ``site_url``."""
+
+    lang: str
+    prefix: str
+    site_url: str
+    site: Site
+    docs_dir: Path
+    markdown_settings: dict[str, Any]
+    config: MkDocsConfig
+    only: bool  # the build's only language (build_only_locale)
+    site_name: str
+    fallbacks: set[str] = field(default_factory=set)  # URLs of pages served in English
+    renderers: dict[str, Renderer] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, tuple[Source, str]] = field(default_factory=dict)  # page -> (source, shown path)
+    env: Any = None  # the theme's Jinja environment, once MkDocs has made it
+    scripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url -> script hashes
+    template_base_url: str = ""  # of the theme template being rendered (404.html)
+
+    # -- start --------------------------------------------------------------
+    @classmethod
+    def start(cls, config: MkDocsConfig, cache: SiteCache, reload: bool) -> LanguageBuild:
+        """Set up the build of the language MkDocs is building now (after the
+        i18n plugin's ``on_config``), loading and checking the content when
+        ``reload`` (the outermost build of a run). Raises PluginError listing
+        every content problem."""
+        lang = config.theme["language"]
+        i18n = config.plugins.get("i18n")
+        only = i18n.config.build_only_locale if i18n is not None else None
+        prefix = "" if only or lang == DEFAULT_LANGUAGE else get(lang).prefix
+        site_url = config.site_url or "/"
+        if only and get(lang).prefix and site_url.endswith(get(lang).prefix):
+            site_url = site_url[: -len(get(lang).prefix)]  # scripts/build.py gives each language its own address
+        docs_dir = Path(config.docs_dir)
+        if reload or cache.site is None:
+            site = load_site(docs_dir, display_root=Path(config.config_file_path).parent, reuse=cache.serving)
+            if site.problems:
+                raise PluginError(str(ContentError(site.problems)))
+            cache.site = site
+        # Our configuration: the palette toggle's label in this language, the
+        # switcher's entries (its links are each page's, see ``page_context``),
+        # and UN symbols linked in this language.
+        t = strings(lang)
+        for palette in config.theme.get("palette") or []:
+            toggle = palette.get("toggle")
+            if toggle:
+                toggle["name"] = t["to_dark"] if palette.get("scheme") == "default" else t["to_light"]
+        config.extra["alternate"] = [{"name": x.name, "link": x.prefix or "./", "lang": x.code} for x in LANGUAGES]
+        config.extra["directions"] = {x.code: x.direction for x in LANGUAGES}
+        symbols = SymbolExtension(lang=lang, resolutions={d.slug for d in cache.site.collection("resolutions")})
+        extensions = [e for e in config.markdown_extensions if not isinstance(e, SymbolExtension)]
+        config.markdown_extensions[:] = [*extensions, symbols]
+        settings = {"extensions": list(config.markdown_extensions), "extension_configs": dict(config.mdx_configs)}
+        site_url = site_url if site_url.endswith("/") else site_url + "/"
+        return cls(lang, prefix, site_url, cache.site, docs_dir, settings, config, bool(only), config.site_name)
+
+    # -- files --------------------------------------------------------------
+    def check_files(self, files: Files) -> None:
+        """Refuse the build if docs/ holds a file that is not publishable
+        (``assets.refused_file``): the check and the build apply one rule."""
+        problems = []
+        for file in files:
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir):
+                reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
+                if reason:
+                    problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
+        if problems:
+            raise PluginError(str(ContentError(problems)))
+
+    # -- pages --------------------------------------------------------------
+    def page_url(self, page: Page) -> str:
+        """The page's address relative to the whole site's root ("fr/messages/x/")."""
+        return get(self.lang).prefix + page.url if self.only else page.url
+
+    def document(self, page: Page) -> Document:
+        key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        doc = self.site.documents.get(key)
+        if doc is None:
+            raise PluginError(f"docs/{page.file.src_uri}: page is not part of the content model")
+        return doc
+
+    def source(self, doc: Document) -> Source:
+        """The file this language's page is made from: its own, or the English one."""
+        return doc.sources.get(self.lang) or doc.english
+
+    def read_source(self, page: Page) -> str:
+        """The page's Markdown as our front-matter parser cut it, behind empty
+        front matter: MkDocs never parses front matter itself, so what is
+        checked is what is rendered (its metadata comes from the model)."""
+        return "---\n{}\n---\n" + self.source(self.document(page)).body
+
+    def page_markdown(self, markdown_text: str, page: Page) -> str:
+        doc = self.document(page)
+        source = self.source(doc)
+        url = self.page_url(page)
+        page.meta = {**doc.meta, **source.meta}
+        # Fields are plain text: escaped once, here, for templates that print
+        # them as they are (Markup is not escaped again by those that escape).
+        for name in ("title", "summary"):
+            if isinstance(page.meta.get(name), str):
+                page.meta[name] = Markup(escape(page.meta[name]))
+        if "summary" in page.meta:
+            page.meta["description"] = page.meta["summary"]
+        english_href = relative(doc.url(DEFAULT_LANGUAGE), url) + "/"
+        page.meta["translation_notice"] = notice(doc, self.lang, english_href)
+        shown = f"docs/{source.path}"
+        self.bodies[page.file.src_uri] = (source, shown)
+        renderer = Renderer(self.site, self.lang, page.file.src_uri, url)
+        try:
+            body = renderer.expand_markers(markdown_text, shown)
+        except MarkerError as error:
+            raise PluginError(str(error)) from None
+        if source.lang != self.lang:
+            body = as_english(body, self.lang)
+        backlinks = ""
+        if doc.collection in COLLECTIONS:
+            self.facts[page.file.src_uri] = renderer.facts(doc)
+            backlinks = renderer.backlinks(doc)
+        if renderer.fragments:
+            self.renderers[page.file.src_uri] = renderer
+        return heading(doc, self.lang) + body + "\n" + backlinks
+
+    def page_content(self, html: str, page: Page) -> str:
+        """The page's HTML after Markdown and every extension, with the
+        document's facts under its heading, judged by the sanitizer. What it
+        refuses is a warning naming the Markdown line (so a strict build
+        fails) and is removed from the page."""
+        facts = self.facts.pop(page.file.src_uri, None)
+        if facts is not None:
+            html = insert_facts(html, facts)
+        renderer = self.renderers.get(page.file.src_uri)
+        checked, fragments = html, []
+        if renderer is not None:  # long generated lists: checked on their own, put in place later
+            fragments = list(renderer.fragments.values())
+            for token in renderer.fragments:
+                checked = checked.replace(token, "")
+        refused = sanitize.refusals(checked) + [what for part in fragments for what in sanitize.refusals(part)]
+        if not refused:
+            return html
+        source, shown = self.bodies[page.file.src_uri]
+        line = sanitize.first_unsafe_line(source.body, self.convert)
+        where = source.body_line + line - 1 if line else 1
+        for what in refused:
+            log.warning(str(Problem(shown, where, f"{what} is not allowed in content; write plain Markdown instead")))
+        return sanitize.sanitize(html)
+
+    def convert(self, text: str) -> str:
+        """Markdown to HTML with this build's extensions and settings, listing
+        markers left out (to find the line of a refused piece of a page)."""
+        return markdown.Markdown(**self.markdown_settings).convert(MARKER_RE.sub("", text))
+
+    def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        doc = self.document(page)
+        url = self.page_url(page)
+        context["hreflang_alternates"] = hreflang_alternates(doc, self.site_url)
+        context["og_locale"] = get(self.lang).og_locale
+        context["feed"] = {
+            "href": relative(get(self.lang).prefix + "feed.xml", url),
+            "title": strings(self.lang)["feed_title"],
+        }
+        context["language_links"] = [
+            {"name": x.name, "lang": x.code, "dir": x.direction, "link": relative(doc.url(x.code), url) + "/"}
+            for x in LANGUAGES
+        ]
+        if not doc.is_translated(self.lang):
+            # A fallback copy is not a page of its own for search engines.
+            page.canonical_url = self.site_url + doc.url(DEFAULT_LANGUAGE)
+            self.fallbacks.add(page.url)
+        return context
+
+    def post_page(self, output: str, page: Page) -> str:
+        """Long generated lists in place (after search has read the page),
+        then the page's finishing touches."""
+        renderer = self.renderers.pop(page.file.src_uri, None)
+        if renderer is not None:
+            try:
+                output = renderer.fill(output, f"docs/{page.file.src_uri}")
+            except MarkerError as error:
+                raise PluginError(str(error)) from None
+        return self.finish_html(output, get_relative_url(".", page.url))
+
+    def finish_html(self, output: str, base_url: str) -> str:
+        """``dir`` on ``<html>`` too (Material sets it on ``<body>`` only, and
+        ``<html>`` is outside every block), the search dialog's name, and the
+        Content-Security-Policy allowing only the theme's own inline scripts."""
+        opening = f'<html lang="{self.lang}"'
+        output = output.replace(opening, f'{opening} dir="{get(self.lang).direction}"', 1)
+        output = a11y.name_search_dialog(output)
+        return csp.add_policy(output, self.script_hashes(base_url))
+
+    def script_hashes(self, base_url: str) -> tuple[str, ...]:
+        """The hashes of the inline scripts the theme's partials write for a
+        page at ``base_url`` (they differ with its depth): rendered from the
+        theme's own templates, never read from a page."""
+        if base_url not in self.scripts:
+            found: set[str] = set()
+            context = {"config": self.config, "base_url": base_url, "features": self.config.theme.get("features") or []}
+            for name in THEME_SCRIPT_PARTIALS:
+                found.update(csp.inline_script_hashes(self.env.get_template(name).render(context)))
+            self.scripts[base_url] = tuple(sorted(found))
+        return self.scripts[base_url]
+
+    # -- pages without a Markdown source (404.html, sitemap.xml) ------------
+    def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:
+        self.template_base_url = context.get("base_url", "")  # the template's links start from it
+        if template_name == "404.html":
+            base = urlsplit(self.site_url).path.rstrip("/")
+            context["t"] = strings(self.lang)
+            context["homes"] = [(x, f"{base}/{x.prefix}") for x in LANGUAGES]  # absolute: served at any address
+            context["language_links"] = [
+                {"name": x.name, "lang": x.code, "dir": x.direction, "link": f"{base}/{x.prefix}"} for x in LANGUAGES
+            ]
+        return context
+
+    def sitemap(self) -> str:
+        """This build's sitemap: every language's pages at the site's root
+        (the default language's build), this language's pages under its prefix."""
+        return sitemap(self.site, self.site_url, only=None if self.lang == DEFAULT_LANGUAGE else self.lang)
+
+    def post_template(self, output: str, template_name: str) -> str:
+        if template_name.endswith(".html"):
+            return self.finish_html(output, self.template_base_url)
+        return output
+
+    # -- end ----------------------------------------------------------------
+    def post_build(self, site_dir: Path) -> None:
+        """This language's own files: its search index with English fallbacks
+        marked, its feed and its open data."""
+        root = site_dir / self.prefix
+        index_path = root / "search/search_index.json"
+        if self.only and index_path.exists():
+            index = json.loads(index_path.read_text(encoding="utf-8"))
+            localized = localize_index(index, "", self.fallbacks, strings(self.lang)["in_english"])
+            _write(index_path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
+        _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.site_name))
+        _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))
+        _write(root / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

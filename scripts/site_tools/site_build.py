@@ -1,0 +1,173 @@
+"""The whole site's build: each language a MkDocs build of its own, in parallel.
+
+This is how large multilingual documentation sites build: one ordinary
+``mkdocs build`` per language (here with the i18n plugin's documented
+``build_only_locale`` option, chosen by ``SITE_LOCALE``), in a pool of
+processes, one per core. Each language is built into its own folder with its
+own address (``<site_url>fr/``); once every one has succeeded, the folders are
+put in place: the default language at the root, each other under its prefix.
+A failure or a warning (strict) in any language fails the whole build, and
+the previous site is left as it was.
+
+``scripts/build.py`` (``make build``) and ``scripts/check.py`` (``make check``)
+both run it: the check converts the content exactly as the build does.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .languages import CODES, DEFAULT_LANGUAGE, get
+
+# Heaviest first, so the pool ends evenly: Chinese pages are cut into words
+# for search (jieba), half as much work again as another language's.
+BUILD_ORDER = ("zh", *(code for code in CODES if code != "zh"))
+LOCALE_VARIABLE = "SITE_LOCALE"  # read by mkdocs.yml: theme.language and the i18n plugin's build_only_locale
+
+
+@dataclass
+class LanguageResult:
+    """One language's build: its problems (warnings and errors as MkDocs
+    logged them, in order) and, if it failed, why."""
+
+    lang: str
+    problems: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class _Collect(logging.Handler):
+    """Keeps the text of every warning and error MkDocs logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_language(
+    config_file: Path, lang: str, site_dir: Path, site_url: str | None, docs_dir: Path | None, level: int
+) -> LanguageResult:
+    """Build ``lang`` alone into ``site_dir``, as ``mkdocs build --strict``
+    would with ``SITE_LOCALE=lang``, showing MkDocs's messages from ``level``
+    on. Never raises: a failure is in the result."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    os.environ[LOCALE_VARIABLE] = lang
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    shown = logging.StreamHandler()
+    shown.setFormatter(logging.Formatter(f"[{lang}] %(levelname)-7s -  %(message)s"))
+    shown.setLevel(level)
+    logger.addHandler(collect)
+    logger.addHandler(shown)
+    logger.setLevel(min(level, logging.WARNING))
+    logger.propagate = False
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary's loading, shown as progress
+    result = LanguageResult(lang)
+    try:
+        overrides: dict[str, object] = {"site_dir": str(site_dir), "strict": True}
+        if site_url is not None:
+            overrides["site_url"] = site_url + get(lang).prefix
+        if docs_dir is not None:
+            overrides["docs_dir"] = str(docs_dir)
+        config = load_config(str(config_file), **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        result.error = str(error)
+    except Exception as error:  # a bug of ours or of a plugin: its message, never a traceback
+        result.error = f"{type(error).__name__}: {error}"
+    finally:
+        logger.removeHandler(collect)
+        logger.removeHandler(shown)
+    result.problems = collect.messages
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def site_address(config_file: Path) -> str:
+    """The whole site's address: the configuration's ``site_url`` (SITE_URL), with a final slash."""
+    from mkdocs.config import load_config
+
+    url = load_config(str(config_file)).site_url or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def build_site(
+    config_file: Path,
+    site_dir: Path,
+    languages: tuple[str, ...] = CODES,
+    jobs: int | None = None,
+    verbose: bool = False,
+    publish: bool = True,
+    docs_dir: Path | None = None,
+    quiet: bool = False,
+) -> list[LanguageResult]:
+    """Build ``languages`` in a pool of ``jobs`` processes (default: one per
+    core), from ``docs_dir`` (default: the configuration's), showing MkDocs's
+    progress (``verbose``), its warnings (default) or nothing (``quiet``).
+    With ``publish``, once all have succeeded, replace ``site_dir`` with
+    the new site; otherwise (a check) leave it untouched. Returns each
+    language's result, in ``languages`` order. Raises ValueError for a
+    ``site_dir`` that would hold or be the project's sources."""
+    config_file = config_file.resolve()
+    site_dir = site_dir.resolve()
+    project = config_file.parent
+    if site_dir == project or project.is_relative_to(site_dir) or site_dir.is_relative_to(project / "docs"):
+        raise ValueError(f"{site_dir} holds the project's sources; choose an output folder such as 'site'")
+    site_url = site_address(config_file)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    order = [lang for lang in BUILD_ORDER if lang in languages]
+    level = logging.INFO if verbose else logging.CRITICAL + 1 if quiet else logging.WARNING
+    task = (site_url, docs_dir.resolve() if docs_dir else None, level)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(order)))
+    try:
+        if workers == 1:
+            results = [build_language(config_file, lang, staging / lang, *task) for lang in order]
+        else:
+            context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = [pool.submit(build_language, config_file, lang, staging / lang, *task) for lang in order]
+                results = [future.result() for future in futures]
+        if publish and all(result.ok for result in results):
+            _put_in_place(staging, site_dir, order)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    by_lang = {result.lang: result for result in results}
+    return [by_lang[lang] for lang in languages if lang in by_lang]
+
+
+def _put_in_place(staging: Path, site_dir: Path, languages: list[str]) -> None:
+    """The default language's build at the root, each other under its prefix."""
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    root = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in languages else None
+    if root:
+        (staging / root).rename(site_dir)
+    else:
+        site_dir.mkdir()
+    for lang in languages:
+        if lang != root:
+            (staging / lang).rename(site_dir / get(lang).prefix.rstrip("/"))
