@@ -18,7 +18,9 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from site_tools import fields
 from site_tools.model import COLLECTIONS
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 PREVIEW = "http://127.0.0.1:8000/"
 
+T = TypeVar("T")
+
 
 def slugify(text: str, max_words: int = 8) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -34,7 +38,7 @@ def slugify(text: str, max_words: int = 8) -> str:
     return "-".join(words[:max_words])
 
 
-def _checked(parser: argparse.ArgumentParser, option: str, validate, value):
+def _checked(parser: argparse.ArgumentParser, option: str, validate: Callable[[Any], T], value: object) -> T:
     try:
         return validate(value)
     except fields.FieldError as error:
@@ -45,7 +49,7 @@ def _yaml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def message(args, parser) -> tuple[str, list[str], str]:
+def message(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, list[str], str]:
     date = _checked(parser, "--date", fields.date, args.date)
     title = _checked(parser, "--title", fields.text, args.title)
     slug = args.slug or slugify(re.sub(r"^message (from the chairman )?(on|of|to)\s+", "", title, flags=re.I))
@@ -65,7 +69,7 @@ def message(args, parser) -> tuple[str, list[str], str]:
     return f"{date.isoformat()}-{slug}", lines, body
 
 
-def visit(args, parser) -> tuple[str, list[str], str]:
+def visit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, list[str], str]:
     state = _checked(parser, "--state/--code", fields.state, {"name": args.state, "code": args.code})
     name = state["name"]
     lines = [f"title: {_yaml('Visit to ' + name)}", f"state: {{name: {_yaml(name)}, code: {state['code']}}}"]
@@ -90,10 +94,10 @@ def visit(args, parser) -> tuple[str, list[str], str]:
     return stem, lines, body
 
 
-def resolution(args, parser) -> tuple[str, list[str], str]:
+def resolution(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, list[str], str]:
     symbol = _checked(parser, "--symbol", fields.symbol, args.symbol)
     adopted = _checked(parser, "--adopted", fields.date, args.adopted)
-    number, year = fields.SYMBOL_RE.match(symbol).groups()
+    number, year = fields.symbol_parts(symbol)
     if adopted.year != int(year):
         parser.error(f"--adopted {adopted} is not in {year}, the year of {symbol}")
     summary = _checked(parser, "--summary", fields.text, args.summary)

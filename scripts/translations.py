@@ -110,7 +110,7 @@ def print_status(site: Site, form: str, lang: str | None) -> int:
     return 0
 
 
-def start(parser, doc: Document, lang: str, target: Path, root: Path) -> int:
+def start(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path) -> int:
     if target.exists():
         parser.error(f"{target.relative_to(root)} exists already; edit it, then run 'done'")
     english = doc.english
@@ -125,7 +125,7 @@ def start(parser, doc: Document, lang: str, target: Path, root: Path) -> int:
     return 0
 
 
-def done(parser, doc: Document, lang: str, target: Path, root: Path) -> int:
+def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path) -> int:
     if not target.exists():
         parser.error(f"{target.relative_to(root)} does not exist; create it with 'start {lang} docs/{doc.key}'")
     text = target.read_text(encoding="utf-8")

@@ -31,9 +31,19 @@ def test_every_page_allows_exactly_the_theme_scripts_it_has(site):
         allowed = set(directives["script-src"][1:])
         assert allowed == set(csp.inline_script_hashes(html)), path
         assert 2 <= len(allowed) <= 4, path  # the theme's: scope and storage, palette, tabs
-        assert directives["style-src"] == ["'self'"]
+        assert directives["style-src"][:2] == ["'self'", "'unsafe-hashes'"]
+        assert len(directives["style-src"]) == 5  # left, center, right
         assert "'unsafe-inline'" not in html.split("</head>")[0]
-        assert not re.search(r"<[a-z][^>]* style=", html), path  # nothing needs inline styles
+        styles = set(re.findall(r"<t[dh][^>]* style=\"([^\"]*)\"", html))
+        assert {csp.style_hash(style) for style in styles} <= set(directives["style-src"]), path
+        assert len(re.findall(r" style=", html)) == len(re.findall(r"<t[dh][^>]* style=", html)), path
+
+
+def test_only_table_alignment_is_allowed_as_an_inline_style():
+    directives = {d.split()[0]: d.split()[1:] for d in csp.policy([]).split("; ")}
+    assert csp.style_hash("text-align: right;") in directives["style-src"]
+    for style in ("position:fixed", "text-align: right", "color: red;", ""):
+        assert csp.style_hash(style) not in directives["style-src"]
 
 
 def test_a_script_added_to_a_page_is_not_in_its_policy(site):

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from . import fields as f
+from .frontmatter import Parsed
 from .problems import Problem, display_path
 from .schema import COLLECTIONS
 from .schema import Collection as CollectionSpec
@@ -53,7 +54,7 @@ def check_name(
                 )
             ]
     if spec.name == "resolutions":
-        number, year = f.SYMBOL_RE.match(meta["symbol"]).groups()
+        number, year = f.symbol_parts(meta["symbol"])
         problems = []
         if stem != f"{number}-{year}":
             problems.append(
@@ -109,7 +110,7 @@ PLACEHOLDER = "TODO:"  # what scripts/new.py writes where the editor must write 
 _MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(#[^)\s>]*)?")
 
 
-def placeholders(parsed, shown: str) -> list[Problem]:
+def placeholders(parsed: Parsed, shown: str) -> list[Problem]:
     problems = []
     for key, value in parsed.meta.items():
         if isinstance(value, str) and PLACEHOLDER in value:

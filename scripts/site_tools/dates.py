@@ -20,6 +20,8 @@ def long_date(value: dt.date | PartialDate, lang: str) -> str:
     """ "18 November 2013", "18 novembre 2013", "2013年11月18日"...; partial dates shorter."""
     if isinstance(value, PartialDate):
         if value.day:
+            if value.month is None:
+                raise ValueError(f"partial date {value!r} has a day but no month")
             return long_date(dt.date(value.year, value.month, value.day), lang)
         skeleton = "yMMMM" if value.month else "y"
         return format_skeleton(skeleton, dt.date(value.year, value.month or 1, 1), locale=_locale(lang))

@@ -24,10 +24,18 @@ def _timestamp(value: dt.date | PartialDate) -> str:
     return f"{value.isoformat()}T00:00:00Z"
 
 
+def _published(doc: Document) -> str:
+    """The timestamp of a feed entry (``feed_entries`` keeps only dated documents)."""
+    date = doc.date
+    if date is None:
+        raise ValueError(f"{doc.key} has no date; a feed entry must be dated")
+    return _timestamp(date)
+
+
 def feed_entries(site: Site) -> list[Document]:
     """Messages and dated visits, newest first (a visit with no known date has no place in time)."""
     docs = [doc for name in FEED_COLLECTIONS for doc in site.collection(name) if doc.date]
-    return sorted(docs, key=lambda doc: (_timestamp(doc.date), doc.key), reverse=True)
+    return sorted(docs, key=lambda doc: (_published(doc), doc.key), reverse=True)
 
 
 def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
@@ -35,7 +43,7 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
     base = site_url if site_url.endswith("/") else site_url + "/"
     home = base + get(lang).prefix
     entries = feed_entries(site)
-    updated = _timestamp(entries[0].date) if entries else "2004-04-28T00:00:00Z"
+    updated = _published(entries[0]) if entries else "2004-04-28T00:00:00Z"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
@@ -50,13 +58,14 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
         url = base + doc.url(lang)
         written_in = lang if doc.is_translated(lang) else DEFAULT_LANGUAGE
         summary = doc.text("summary", lang)
+        published = _published(doc)
         lines += [
             f'  <entry xml:lang="{written_in}">',
-            f"    <title>{escape(doc.text('title', lang))}</title>",
+            f"    <title>{escape(doc.title(lang))}</title>",
             f"    <id>{escape(base + doc.url(DEFAULT_LANGUAGE))}</id>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-            f"    <published>{_timestamp(doc.date)}</published>",
-            f"    <updated>{_timestamp(doc.date)}</updated>",
+            f"    <published>{published}</published>",
+            f"    <updated>{published}</updated>",
             f'    <category term="{doc.collection}" label={quoteattr(t[doc.collection])}/>',
         ]
         if summary:

@@ -57,7 +57,10 @@ class PartialDate:
         match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if not match:
             raise FieldError(f"found {value!r}; expected YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year_digits, month_digits, day_digits = match.groups()
+        year = int(year_digits)
+        month = int(month_digits) if month_digits else None
+        day = int(day_digits) if day_digits else None
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError:
@@ -173,6 +176,15 @@ def symbol(value: Any) -> str:
     return value
 
 
+def symbol_parts(value: str) -> tuple[str, str]:
+    """The number and year of a resolution symbol: ("1540", "2004") for "S/RES/1540 (2004)"."""
+    match = SYMBOL_RE.match(value)
+    if match is None:
+        raise FieldError(f"found {value!r}; expected a resolution symbol such as 'S/RES/1540 (2004)'")
+    number, year = match.groups()
+    return number, year
+
+
 def source_hash(value: Any) -> str:
     if not isinstance(value, str) or not HASH_RE.match(value):
         raise FieldError(f"found {value!r}; expected the hexadecimal hash printed by scripts/translations.py")
@@ -183,7 +195,10 @@ def source_hash(value: Any) -> str:
 def _territories() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+    # Babel types the keys of its locale data as str | int | None; territory codes are str.
+    return frozenset(
+        code for code in Locale("en").territories if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)
+    )
 
 
 def state(value: Any) -> dict[str, str]:

@@ -14,14 +14,19 @@ ones an editor shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .problems import Problem
 
 # libyaml's parser when PyYAML has it (about ten times faster), else pure Python.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    # One class for the checker: the C loader is a drop-in for the Python one, and
+    # PyYAML's stubs declare CSafeLoader even where libyaml is missing.
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_BaseLoader):

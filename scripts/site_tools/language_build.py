@@ -41,7 +41,7 @@ from .languages import DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import COLLECTIONS, Document, Site, Source, load_site
 from .problems import ContentError, Problem
 from .render import MARKER_RE, MarkerError, Renderer, as_english, heading, hreflang_alternates, insert_facts
-from .search import localize_index
+from .search import flag_fallbacks
 from .sitemap import sitemap
 from .strings import strings
 from .symbols import SymbolExtension
@@ -121,7 +121,8 @@ class LanguageBuild:
         config.extra["directions"] = {x.code: x.direction for x in LANGUAGES}
         symbols = SymbolExtension(lang=lang, resolutions={d.slug for d in cache.site.collection("resolutions")})
         extensions = [e for e in config.markdown_extensions if not isinstance(e, SymbolExtension)]
-        config.markdown_extensions[:] = [*extensions, symbols]
+        # MkDocs types the list as names; Markdown takes Extension instances too.
+        config.markdown_extensions[:] = [*extensions, symbols]  # type: ignore[list-item]
         settings = {"extensions": list(config.markdown_extensions), "extension_configs": dict(config.mdx_configs)}
         site_url = site_url if site_url.endswith("/") else site_url + "/"
         return cls(lang, prefix, site_url, cache.site, docs_dir, settings, config, bool(only), config.site_name)
@@ -302,7 +303,7 @@ class LanguageBuild:
         index_path = root / "search/search_index.json"
         if self.only and index_path.exists():
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            localized = localize_index(index, "", self.fallbacks, strings(self.lang)["in_english"])
+            localized = flag_fallbacks(index, self.fallbacks, strings(self.lang)["in_english"])
             _write(index_path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
         _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))

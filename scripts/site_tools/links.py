@@ -62,7 +62,15 @@ def check_site(site_dir: Path, site_url: str = "") -> tuple[list[BrokenLink], in
     return sorted(set(broken)), checked, sorted(set(external))
 
 
-def _check(url, page, pages, site_dir, site_url, base_path, external) -> str | None:
+def _check(
+    url: str,
+    page: str,
+    pages: dict[str, _Collector],
+    site_dir: Path,
+    site_url: str,
+    base_path: str,
+    external: list[str],
+) -> str | None:
     parts = urlsplit(url)
     if parts.scheme and parts.scheme not in EXTERNAL_SCHEMES:
         return f"scheme '{parts.scheme}:' is not allowed"

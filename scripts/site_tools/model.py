@@ -72,6 +72,13 @@ class Document:
             return source.meta[name]
         return self.meta.get(name)
 
+    def title(self, lang: str) -> str:
+        """The title in ``lang``, falling back to English (a required field: every loaded document has one)."""
+        title = self.text("title", lang)
+        if title is None:
+            raise ValueError(f"{self.key} has no title; load_site reports it as a missing required field")
+        return title
+
     def is_translated(self, lang: str) -> bool:
         return lang in self.sources
 
@@ -122,7 +129,7 @@ class Site:
                 spec = COLLECTIONS.get(doc.collection)
                 if spec is None:
                     continue
-                cited = set()
+                cited: set[str] = set()
                 for fd in spec.fields:
                     if fd.refers_to and fd.name in doc.meta:
                         value = doc.meta[fd.name]
@@ -146,6 +153,8 @@ def _newest_first(docs: list[Document]) -> list[Document]:
         date = doc.date
         if isinstance(date, dt.date):
             return f.PartialDate(date.year, date.month, date.day)
+        if date is None:
+            raise ValueError(f"{doc.key} has no date to sort by; only dated documents are sorted by date")
         return date
 
     dated = sorted((d for d in docs if d.date), key=lambda d: (as_partial(d), d.slug), reverse=True)

@@ -120,7 +120,7 @@ class Renderer:
     # -- helpers exposed to templates --------------------------------------
     def link(self, doc: Document) -> str:
         """``[title](relative/source.md)``, marked as English when not translated."""
-        return f"[{md_escape(doc.text('title', self.lang))}]({self.href(doc)}){self.lang_attrs(doc)}"
+        return f"[{md_escape(doc.title(self.lang))}]({self.href(doc)}){self.lang_attrs(doc)}"
 
     def href(self, doc: Document) -> str:
         return self.rel(doc.key)
@@ -172,6 +172,8 @@ class Renderer:
         links = []
         for slug in doc.meta["resolutions"]:
             res = self.site.get("resolutions", slug)
+            if res is None:
+                raise ValueError(f"{doc.key} names resolution {slug!r}, which does not exist (load_site reports it)")
             links.append(f'<a href="{escape(self.url(res))}">{_text(res.meta["symbol"])}</a>')
         return _text(self.t["list_separator"]).join(links)
 
@@ -187,9 +189,10 @@ class Renderer:
     def visit_dates(self, doc: Document) -> str:
         start, end = doc.meta.get("start"), doc.meta.get("end")
         text = dates.date_range(start, end, self.lang)
-        if text is None:
+        when = start or end
+        if text is None or when is None:  # both at once: a range is given when either date is
             return ""
-        return f'<time datetime="{dates.iso(start or end)}">{escape(text)}</time>'
+        return f'<time datetime="{dates.iso(when)}">{escape(text)}</time>'
 
     def by_year(self, docs: Iterable[Document]) -> list[tuple[str, list[Document]]]:
         groups: dict[str, list[Document]] = {}
@@ -250,7 +253,7 @@ def hreflang_alternates(doc: Document, site_url: str) -> list[dict[str, str]]:
 
 def heading(doc: Document, lang: str) -> str:
     """The page's one ``h1``, marked as English where the page falls back to it."""
-    title = md_escape(doc.text("title", lang))
+    title = md_escape(doc.title(lang))
     if doc.is_translated(lang) or lang == DEFAULT_LANGUAGE:
         return f"# {title}\n\n"
     return f"# {title} {english_attrs(lang)}\n\n"

@@ -24,6 +24,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .languages import CODES, DEFAULT_LANGUAGE, get
 
@@ -83,7 +84,7 @@ def build_language(
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary's loading, shown as progress
     result = LanguageResult(lang)
     try:
-        overrides: dict[str, object] = {"site_dir": str(site_dir), "strict": True}
+        overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": True}
         if site_url is not None:
             overrides["site_url"] = site_url + get(lang).prefix
         if docs_dir is not None:

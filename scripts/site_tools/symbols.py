@@ -66,7 +66,9 @@ class SymbolLinks(Treeprocessor):
         """Split text into [leading text, <a> with tail, ...], or None if no match."""
         if not _MAYBE.search(text):
             return None
-        first, links, position = None, [], 0
+        first: str | None = None
+        links: list[etree.Element] = []
+        position = 0
         for match, href in symbol_links(text, self.extension.lang, self.extension.resolutions.__contains__):
             before = text[position : match.start()]
             if links:

@@ -66,7 +66,7 @@ def report(site: Site, docs_prefix: str = "docs/") -> list[Entry]:
 
 
 def summary(entries: list[Entry]) -> dict[str, dict[str, int]]:
-    counts = {lang: dict.fromkeys(STATUSES, 0) for lang in TRANSLATION_CODES}
+    counts: dict[str, dict[str, int]] = {lang: dict.fromkeys(STATUSES, 0) for lang in TRANSLATION_CODES}
     for entry in entries:
         counts[entry.lang][entry.status] += 1
     return counts
