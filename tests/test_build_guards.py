@@ -28,11 +28,11 @@ def project(tmp_path):
         ),
         (
             "---\ntitle: Scripted\ndate: 2026-11-28\n---\n\n<script>alert(1)</script>\n",
-            "docs/messages/2026-11-28-broken.md:6: raw HTML <script> is not allowed",
+            "docs/messages/2026-11-28-broken.md:6: not allowed in published content: element <script>",
         ),
         (
             "---\ntitle: Linked\ndate: 2026-11-28\n---\n\n[x](javascript:alert(1))\n",
-            "docs/messages/2026-11-28-broken.md:6: unsafe 'javascript:' link",
+            "docs/messages/2026-11-28-broken.md:6: not allowed in published content: URL scheme 'javascript:' in href of <a>",
         ),
     ],
 )

@@ -214,7 +214,8 @@ class LanguageBuild:
         line = sanitize.first_unsafe_line(source.body, self.convert)
         where = source.body_line + line - 1 if line else 1
         for what in refused:
-            log.warning(str(Problem(shown, where, f"{what} is not allowed in content; write plain Markdown instead")))
+            message = f"not allowed in published content: {what}; write plain Markdown instead"
+            log.warning(str(Problem(shown, where, message)))
         return sanitize.sanitize(html)
 
     def convert(self, text: str) -> str:

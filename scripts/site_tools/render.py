@@ -50,7 +50,9 @@ LISTINGS = {
     "translation-status": "translation_status.md.j2",
 }
 LATEST_COUNT = 5
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+# Markdown's backslash escapes (Python-Markdown's ESCAPED_CHARS, and "|" for
+# tables); "<" and "&" have none, so they are written as character references.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>()#+!|-])")
 
 
 def _text(value: str) -> str:
@@ -239,7 +241,8 @@ class MarkerError(ValueError):
 
 
 def md_escape(value: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", value)
+    """Plain text as Markdown that renders to exactly that text."""
+    return _MD_SPECIAL.sub(r"\\\1", value.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def hreflang_alternates(doc: Document, site_url: str) -> list[dict[str, str]]:

@@ -1,0 +1,182 @@
+"""What is checked is what is published: hostile content, by route and kind,
+refused by `make check` and by the build alike, each with the file and the
+Markdown line that produced it; and front-matter text escaped in every place
+it lands. (Model-level refusals, such as files and field characters, are in
+test_check.py; the sanitizer's allowlist in both directions in
+test_sanitize.py; the policy that blocks what got in, in test_csp.py and
+test_safety_browser.py.)"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILD_ENV, ROOT, build_site
+from site_tools.project import copy_project
+from test_check import make_tree
+
+FRONT = "---\ntitle: Case {n}\ndate: 2026-01-{day:02d}\n---\n\n"
+FIRST_BODY_LINE = 6  # of a case file: its body starts after four lines of front matter and a blank one
+
+# (kind, body, line of the body that produced it, what the message names)
+CASES = [
+    # Code spans and fences that a regex guess of the parser gets wrong.
+    ("code span opened, never closed", "`x\n\n<script>alert(1)</script>\n\n`\n", 3, "element <script>"),
+    ("fence never closed around HTML", "Text.\n\n~~~\n</p><script>alert(1)</script>\n", 4, "element <script>"),
+    ("backslash-escaped backtick", "\\`<img src=x onerror=alert(1)>`\n", 1, "onerror on <img>"),
+    ("double backticks", "``a` <iframe src=x></iframe>\n", 1, "element <iframe>"),
+    # Reference definitions in every container.
+    ("reference in a block quote", "> [r]: javascript:alert(1)\n>\n> [go][r]\n", 3, "'javascript:'"),
+    ("reference in a list item", "- [go][r]\n\n    [r]: javascript:alert(1)\n", 3, "'javascript:'"),
+    ("reference in nested containers", "> - [go][r]\n>\n>   [r]: vbscript:x\n", 3, "'vbscript:'"),
+    ("reference with entity-encoded scheme", "[go][r]\n\n[r]: &#106;avascript:alert(1)\n", 3, "'javascript:'"),
+    ("inline link with an encoded tab in the scheme", "[go](java&#9;script:alert(1))\n", 1, "'javascript:'"),
+    ("inline link with an encoded leading space", "[go](&#x20;javascript:alert(1))\n", 1, "'javascript:'"),
+    ("upper-case scheme", "[go](JaVaScRiPt:alert(1))\n", 1, "'javascript:'"),
+    ("data URL image", "![x](data:image/png;base64,iVBORw0KGgo=)\n", 1, "'data:'"),
+    ("autolink with scheme", "<javascript:alert(1)>\n", 1, "javascript"),
+    # attr_list on every element type.
+    ("attr_list href on a link", '[a](https://example.org){: href="javascript:alert(1)" }\n', 1, "'javascript:'"),
+    ("attr_list event handler on a link", "[a](https://example.org){: onclick=alert(1) }\n", 1, "onclick on <a>"),
+    ("attr_list style on a paragraph", 'Covered.\n{: style="position:fixed;inset:0" }\n', 2, "style"),
+    ("attr_list handler on a heading", "## Head {: onmouseover=alert(1) }\n", 1, "onmouseover on <h2>"),
+    ("attr_list theme id on a heading", "## Head {: #__search }\n", 1, "__search"),
+    ("attr_list theme class on a paragraph", "Fake.\n{: .md-search }\n", 2, "md-search"),
+    ("attr_list on an image", "![x](https://example.org/a.png){: onerror=alert(1) }\n", 1, "onerror on <img>"),
+    ("attr_list on a list item", "- item\n{: onclick=alert(1) }\n", 2, "onclick"),
+    # Raw and nested HTML, entities and whitespace.
+    (
+        "abbr whose quoted attribute holds >",
+        '<abbr title="a>b" onclick="alert(1)">WMD</abbr>\n',
+        1,
+        "onclick on <abbr>",
+    ),
+    ("md_in_html div with a handler", '<div markdown onclick="alert(1)">\n\nText.\n\n</div>\n', 1, "onclick on <div>"),
+    ("svg inline", "<svg><script>alert(1)</script></svg>\n", 1, "element <svg>"),
+    ("style element", "<style>body{display:none}</style>\n", 1, "element <style>"),
+    ("form", '<form action="https://evil.example"><input name=x></form>\n', 1, "element <form>"),
+    ("HTML comment", "Text.\n\n<!-- note to self -->\n", 3, "HTML comment"),
+    ("script after plain paragraphs", "One.\n\nTwo.\n\n<script>alert(1)</script>\n", 5, "element <script>"),
+    ("meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">\n', 1, "element <meta>"),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    make_tree(root, {f"messages/2026-01-{n + 1:02d}-case-{n}.md": _case(n) for n in range(len(CASES))})
+    return root
+
+
+def _case(n: int) -> str:
+    return FRONT.format(n=n, day=n + 1) + CASES[n][1]
+
+
+@pytest.fixture(scope="module")
+def checked(hostile_tree):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
+        capture_output=True,
+        text=True,
+        cwd=hostile_tree,
+        env=BUILD_ENV,
+    )
+
+
+def _expected(n: int) -> tuple[str, str]:
+    kind, _, line, what = CASES[n]
+    return f"docs/messages/2026-01-{n + 1:02d}-case-{n}.md:{FIRST_BODY_LINE + line - 1}:", what
+
+
+@pytest.mark.parametrize("n", range(len(CASES)), ids=[case[0] for case in CASES])
+def test_the_check_refuses_it_naming_file_and_line(checked, n):
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stderr + checked.stdout
+    where, what = _expected(n)
+    lines = [line for line in checked.stdout.splitlines() if line.startswith(where)]
+    assert lines, f"{where} not reported; got:\n{checked.stdout}"
+    assert any(what in line and "not allowed in published content" in line for line in lines), lines
+
+
+def test_the_build_refuses_what_the_check_refuses(hostile_tree, checked):
+    project = hostile_tree / "project"
+    config = copy_project(project)
+    shutil.rmtree(project / "docs")
+    shutil.copytree(hostile_tree / "docs", project / "docs")
+    result = build_site(config, hostile_tree / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert not (hostile_tree / "site").exists()
+    for problem in checked.stdout.splitlines():
+        assert problem in result.stderr
+
+
+HOSTILE_TITLE = "</title><script>alert(1)</script> 1<sup>st</sup> & \"quoted\" 'single' \\back `tick` [x](y) *em*"
+HOSTILE_SUMMARY = "]]></summary><entry> <!-- x --> </script><script>alert(2)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_fields_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fields")
+    config = copy_project(root)
+    (root / "docs/messages/2026-01-05-hostile-fields.md").write_text(
+        f"---\ntitle: {json.dumps(HOSTILE_TITLE)}\ndate: 2026-01-05\nsummary: {json.dumps(HOSTILE_SUMMARY)}\n---\n\n"
+        "Text.\n",
+        encoding="utf-8",
+    )
+    result = build_site(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+URL = "messages/2026-01-05-hostile-fields/"
+
+
+def test_no_field_becomes_markup_anywhere_in_the_site(hostile_fields_site):
+    # (JSON holds the text as text: api/documents.json is read as data. The
+    # search index, whose titles the theme shows as HTML, is checked below.)
+    for path in hostile_fields_site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert "<script>alert" not in text, path
+            assert "<sup>st" not in text, path
+            assert "</summary><entry>" not in text, path
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/", "ar/"])
+def test_the_title_reads_the_same_in_every_html_context(hostile_fields_site, prefix):
+    soup = BeautifulSoup((hostile_fields_site / prefix / URL / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith(HOSTILE_TITLE + " - ")
+    heading = soup.select_one("h1")
+    for permalink in heading.select(".headerlink"):
+        permalink.decompose()
+    assert heading.get_text().strip() == HOSTILE_TITLE
+    assert soup.select_one('[data-md-component="header-topic"]').get_text().strip() == HOSTILE_TITLE
+    assert soup.select_one('meta[property="og:title"]')["content"] == HOSTILE_TITLE
+    assert soup.select_one('meta[name="description"]')["content"] == HOSTILE_SUMMARY
+    listing = BeautifulSoup(
+        (hostile_fields_site / prefix / "messages/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert HOSTILE_TITLE in [a.get_text().strip() for a in listing.select("article a")]
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_the_title_reads_the_same_in_json_and_xml(hostile_fields_site, prefix):
+    root = hostile_fields_site / prefix
+    documents = json.loads((root / "api/documents.json").read_text(encoding="utf-8"))
+    titles = [d.get("title") for d in documents["documents"]] if isinstance(documents, dict) else []
+    assert HOSTILE_TITLE in titles
+    feed = feedparser.parse((root / "feed.xml").read_text(encoding="utf-8"))
+    assert not feed.bozo
+    assert HOSTILE_TITLE in [entry.title for entry in feed.entries]
+    index = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))
+    entry = next(e for e in index["docs"] if e["location"] == URL)
+    # The theme's search shows titles as HTML: the text, escaped once.
+    assert BeautifulSoup(entry["title"], "html.parser").get_text().startswith(HOSTILE_TITLE)
+    assert "\\<" not in entry["title"]
