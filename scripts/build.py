@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         results = build_site(args.config, args.site_dir, languages, jobs=args.jobs, verbose=args.verbose)
     except ValueError as error:
         parser.error(str(error))
+    except Exception as error:  # the configuration cannot be loaded: its message, never a traceback
+        print(f"error: {args.config}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     failed = [result for result in results if not result.ok]
     for result in failed:
         print(f"[{result.lang}] build failed: {result.error}", file=sys.stderr)

@@ -72,7 +72,10 @@ def _conversion_problems(config: Path, docs: Path) -> list[str]:
     """Every warning and error of the real build, once each (a page shown in
     English in five languages gives the same one six times)."""
     with tempfile.TemporaryDirectory(prefix="site-check-") as folder:
-        results = build_site(config, Path(folder) / "site", docs_dir=docs, publish=False, quiet=True)
+        try:
+            results = build_site(config, Path(folder) / "site", docs_dir=docs, publish=False, quiet=True)
+        except Exception as error:  # the configuration cannot be loaded: its message, never a traceback
+            return [f"{config}: {type(error).__name__}: {error}"]
     found: dict[str, None] = {}
     for result in results:
         for message in result.problems:

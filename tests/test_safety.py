@@ -8,6 +8,7 @@ test_safety_browser.py.)"""
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from conftest import BUILD_ENV, ROOT, build_site
 from site_tools.project import copy_project
 from test_check import make_tree
 
-FRONT = "---\ntitle: Case {n}\ndate: 2026-01-{day:02d}\n---\n\n"
+FRONT = "---\ntitle: Case {n}\ndate: {date}\n---\n\n"
 FIRST_BODY_LINE = 6  # of a case file: its body starts after four lines of front matter and a blank one
 
 # (kind, body, line of the body that produced it, what the message names)
@@ -64,18 +65,39 @@ CASES = [
     ("HTML comment", "Text.\n\n<!-- note to self -->\n", 3, "HTML comment"),
     ("script after plain paragraphs", "One.\n\nTwo.\n\n<script>alert(1)</script>\n", 5, "element <script>"),
     ("meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">\n', 1, "element <meta>"),
+    # Generated lists go in after the check: their marker must stand alone.
+    (
+        "listing marker inside an attribute",
+        '<div>\n<abbr title="<!-- listing: messages --> <img src=x onerror=alert(1)>">x</abbr>\n</div>\n',
+        2,
+        "a listing marker inside HTML",
+    ),
+    ("unknown listing marker", "Text.\n\n<!-- listing: vists -->\n", 3, "unknown listing 'vists'"),
+    # The theme's tooltips show titles as HTML.
+    ("link title holding markup", '[a](https://example.org "<b>bold</b>")\n', 1, "title '<b>bold</b>' on <a>"),
+    ("abbr title holding markup", '<abbr title="&lt;meta http-equiv=refresh&gt;">x</abbr>\n', 1, "on <abbr>"),
+    # No request to another origin; nothing that forges what the build adds.
+    ("image from another site", "![t](https://evil.example/track.png)\n", 1, "image from another site"),
+    ("forged translation notice", '<aside class="admonition warning">Not translated.</aside>\n', 1, "element <aside>"),
+    ("forged printed address", "Address.\n{: .print-only .page-address }\n", 2, "class 'print-only'"),
+    ("a second page heading", "Text.\n\n# Another title\n", 3, "element <h1>"),
+    ("heading id of the theme's", "## Part {: #__config }\n", 1, "id '__config'"),
 ]
 
 
 @pytest.fixture(scope="module")
 def hostile_tree(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    make_tree(root, {f"messages/2026-01-{n + 1:02d}-case-{n}.md": _case(n) for n in range(len(CASES))})
+    make_tree(root, {f"messages/{_date(n)}-case-{n}.md": _case(n) for n in range(len(CASES))})
     return root
 
 
+def _date(n: int) -> str:
+    return (datetime.date(2026, 1, 1) + datetime.timedelta(days=n)).isoformat()
+
+
 def _case(n: int) -> str:
-    return FRONT.format(n=n, day=n + 1) + CASES[n][1]
+    return FRONT.format(n=n, date=_date(n)) + CASES[n][1]
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +113,7 @@ def checked(hostile_tree):
 
 def _expected(n: int) -> tuple[str, str]:
     kind, _, line, what = CASES[n]
-    return f"docs/messages/2026-01-{n + 1:02d}-case-{n}.md:{FIRST_BODY_LINE + line - 1}:", what
+    return f"docs/messages/{_date(n)}-case-{n}.md:{FIRST_BODY_LINE + line - 1}:", what
 
 
 @pytest.mark.parametrize("n", range(len(CASES)), ids=[case[0] for case in CASES])
@@ -101,7 +123,7 @@ def test_the_check_refuses_it_naming_file_and_line(checked, n):
     where, what = _expected(n)
     lines = [line for line in checked.stdout.splitlines() if line.startswith(where)]
     assert lines, f"{where} not reported; got:\n{checked.stdout}"
-    assert any(what in line and "not allowed in published content" in line for line in lines), lines
+    assert any(what in line for line in lines), lines
 
 
 def test_the_build_refuses_what_the_check_refuses(hostile_tree, checked):
@@ -119,6 +141,8 @@ def test_the_build_refuses_what_the_check_refuses(hostile_tree, checked):
 
 HOSTILE_TITLE = "</title><script>alert(1)</script> 1<sup>st</sup> & \"quoted\" 'single' \\back `tick` [x](y) *em*"
 HOSTILE_SUMMARY = "]]></summary><entry> <!-- x --> </script><script>alert(2)</script>"
+# Markdown in a field shown, untranslated, inside another language's Markdown listing.
+MARKDOWN_SUMMARY = "Adopted *unanimously*, see [text](https://evil.example/phish) | 14 | 1 `code` {: .headerlink }"
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +154,17 @@ def hostile_fields_site(tmp_path_factory):
         "Text.\n",
         encoding="utf-8",
     )
+    (root / "docs/resolutions/9998-2020.md").write_text(
+        f"---\ntitle: Resolution 9998 (2020)\nsymbol: S/RES/9998 (2020)\nadopted: 2020-01-01\n"
+        f"summary: {json.dumps(MARKDOWN_SUMMARY)}\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    (root / "docs/messages/2026-01-06-config.md").write_text(
+        "---\ntitle: __config\ndate: 2026-01-06\n---\n\n## __drawer\n\nText.\n", encoding="utf-8"
+    )
     result = build_site(config, root / "site")
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
     return root / "site"
 
 
@@ -180,3 +213,25 @@ def test_the_title_reads_the_same_in_json_and_xml(hostile_fields_site, prefix):
     # The theme's search shows titles as HTML: the text, escaped once.
     assert BeautifulSoup(entry["title"], "html.parser").get_text().startswith(HOSTILE_TITLE)
     assert "\\<" not in entry["title"]
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/", "ar/"])
+def test_a_field_in_a_listing_is_text_not_markdown(hostile_fields_site, prefix):
+    for url in ("resolutions/", "resolutions/1540-2004/"):
+        soup = BeautifulSoup(
+            (hostile_fields_site / prefix / url / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        article = soup.select_one("article")
+        assert not article.select('a[href*="evil.example"]'), url
+        assert not article.select("em, code"), url
+    listing = (hostile_fields_site / prefix / "resolutions/index.html").read_text(encoding="utf-8")
+    assert MARKDOWN_SUMMARY in BeautifulSoup(listing, "html.parser").get_text()
+
+
+def test_a_title_never_takes_one_of_the_theme_ids(hostile_fields_site):
+    soup = BeautifulSoup(
+        (hostile_fields_site / "messages/2026-01-06-config/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert soup.select_one("h1")["id"] == "config"
+    assert soup.select_one("h2")["id"] == "drawer"
+    assert len(soup.select("#__config")) == 1 and soup.select_one("#__config").name == "script"

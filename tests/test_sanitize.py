@@ -4,18 +4,15 @@ a description that names it, and is gone from ``sanitize``'s output."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from site_tools.project import ROOT
 from site_tools.sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -29,18 +26,9 @@ ARTICLE_RE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</ar
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built by MkDocs itself (strict) into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("sanitize-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def built(site: Path) -> Path:
+    """The real site, as the official build makes it (conftest)."""
+    return site
 
 
 class Inventory(HTMLParser):
@@ -60,13 +48,23 @@ class Inventory(HTMLParser):
                 self.classes.update((tag, word) for word in (value or "").split())
 
 
+# What the build adds around an editor's content, from its own escaping
+# templates (the page's heading, the document's facts, the translation notice,
+# the printed address, the 404 page's list): not content, not judged.
+BUILD_PARTS = "h1, div.doc-facts, aside.translation-notice, p.page-address, ul.language-homes"
+
+
 def articles(site_dir: Path) -> dict[str, str]:
-    """The content (inside the theme's <article>) of every built page, by path."""
+    """The content (inside the theme's <article>, without what the build
+    adds) of every built page, by path."""
     found = {}
     for path in sorted(site_dir.rglob("*.html")):
         match = ARTICLE_RE.search(path.read_text(encoding="utf-8"))
         if match:
-            found[path.relative_to(site_dir).as_posix()] = match[1]
+            soup = BeautifulSoup(match[1], "html.parser")
+            for part in soup.select(BUILD_PARTS):
+                part.decompose()
+            found[path.relative_to(site_dir).as_posix()] = str(soup)
     return found
 
 
@@ -79,8 +77,8 @@ def test_real_content_passes(built):
     for content in pages.values():
         inventory.feed(content)
     # What the content is known to use is there, so the check above saw it.
-    assert {"time", "table", "td", "aside", "h2", "strong"} <= set(inventory.tags)
-    assert {("a", "un-symbol"), ("a", "headerlink"), ("div", "doc-facts")} <= set(inventory.classes)
+    assert {"time", "table", "td", "h2", "strong"} <= set(inventory.tags)
+    assert {("a", "un-symbol"), ("a", "headerlink")} <= set(inventory.classes)
     assert {("time", "datetime"), ("span", "lang"), ("a", "hreflang")} <= set(inventory.attributes)
     # And everything used is on the allowlist, by name.
     assert set(inventory.tags) <= ALLOWED_TAGS
@@ -247,14 +245,14 @@ def test_the_themes_ids_are_refused(value):
     [
         (
             '<p class="md-search">x</p>',
-            "class 'md-search' on <p> (allowed classes: admonition-title, page-address, print-only)",
+            "class 'md-search' on <p> (allowed classes: admonition-title)",
         ),
         ('<div class="md-header">x</div>', "class 'md-header' on <div>"),
         ('<div class="admonition md-header">x</div>', "class 'md-header' on <div>"),
         ('<span class="md-icon">x</span>', "class 'md-icon' on <span> (allowed classes: Pygments' token classes)"),
         ('<a href="/" class="md-button">x</a>', "class 'md-button' on <a> (allowed classes: headerlink, un-symbol)"),
         ('<h2 class="headerlink">x</h2>', "class 'headerlink' on <h2> (allowed classes: none)"),
-        ('<ul class="md-nav__list"><li>x</li></ul>', "class 'md-nav__list' on <ul> (allowed classes: language-homes)"),
+        ('<ul class="md-nav__list"><li>x</li></ul>', "class 'md-nav__list' on <ul> (allowed classes: none)"),
     ],
 )
 def test_unknown_classes_are_refused(html, expected):
@@ -293,7 +291,7 @@ def test_unknown_classes_are_refused(html, expected):
         ('<p data-md-component="search">x</p>', "attribute data-md-component on <p>"),
         (
             '<aside data-translation="hacked">x</aside>',
-            "data-translation 'hacked' on <aside> (expected one of: official, unofficial)",
+            "element <aside>",
         ),
         ("<p>x", "<p> left open (a browser closes it where it sees fit)"),
         ('<a href="http://[bad">x</a>', "unreadable href on <a> (a malformed URL?)"),

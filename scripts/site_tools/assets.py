@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from .languages import TRANSLATION_CODES, get
 from .problems import Problem, display_path
 
 # Each allowed type, by how such a file starts: a file whose content is not
@@ -57,8 +58,17 @@ def refused_file(src_uri: str, abs_path: Path) -> str | None:
             return SYMLINK
     if not abs_path.is_file():
         return IRREGULAR
+    if parts and parts[0] in TRANSLATION_CODES:
+        return (
+            f"folder '{parts[0]}/' is where the {get(parts[0]).english_name} site is published; "
+            f"expected translations beside their original (name.{parts[0]}.md), assets in docs/assets/"
+        )
     suffix = PurePosixPath(src_uri).suffix.lower()
     if suffix == MARKDOWN:
+        if PurePosixPath(src_uri).suffix != MARKDOWN:
+            return (
+                f"'{PurePosixPath(src_uri).suffix}' in capitals is not read as content; expected a name ending in '.md'"
+            )
         return None
     if suffix == ".css":
         if str(PurePosixPath(src_uri).parent) == STYLESHEET_FOLDER:

@@ -108,6 +108,28 @@ def hidden_characters(value: str) -> str | None:
     return f"holds {' and '.join(found)}, which {verb} invisible and can disguise the text; delete {pronoun} (fields are plain text)"
 
 
+# In prose, the marks and joiners that right-to-left and other scripts need
+# are text (U+200C-U+200F, U+061C); overrides, embeddings and isolates are not
+# (they reorder what a reader sees, U+202A-U+202E, U+2066-U+2069), nor
+# controls other than tab and newline, nor invisible spaces and byte-order marks.
+_BODY_REFUSED = BIDI_CONTROLS - {"\u200e", "\u200f", "\u061c"} | {"\u200b", "\u2060", "\ufeff"}
+
+
+def hidden_in_prose(text: str) -> list[tuple[int, str]]:
+    """Each character that may not stand in a page's text, as (offset in
+    ``text``, description), first occurrence of each: controls other than tab
+    and newline, bidirectional overrides, embeddings and isolates, zero-width
+    space, word joiner and byte-order mark."""
+    found: dict[str, int] = {}
+    for offset, char in enumerate(text):
+        code = ord(char)
+        if char in found:
+            continue
+        if (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or char in _BODY_REFUSED:
+            found[char] = offset
+    return [(offset, describe_character(char)) for char, offset in found.items()]
+
+
 def describe_character(char: str) -> str:
     """A character as Unicode names it: "U+202E RIGHT-TO-LEFT OVERRIDE"
     (controls, which have no name, as "U+0007 CONTROL CHARACTER")."""

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,7 +42,7 @@ from .feeds import SCHEMA_PATH, atom, documents_json
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import COLLECTIONS, Document, Site, Source, load_site
 from .problems import ContentError, Problem
-from .render import MARKER_RE, MarkerError, Renderer, as_english, heading, hreflang_alternates, insert_facts
+from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
 from .search import flag_fallbacks
 from .sitemap import sitemap
 from .strings import strings
@@ -135,6 +137,9 @@ class LanguageBuild:
         for file in files:
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir):
                 reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
+                if not reason and file.src_uri.endswith(".css") and file.src_uri not in self.config.extra_css:
+                    # A stylesheet is the site's code: served from the site, it could also be loaded as a script.
+                    reason = "stylesheet not listed in mkdocs.yml's extra_css; expected only the site's own CSS"
                 if reason:
                     problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
         if problems:
@@ -179,10 +184,11 @@ class LanguageBuild:
         shown = f"docs/{source.path}"
         self.bodies[page.file.src_uri] = (source, shown)
         renderer = Renderer(self.site, self.lang, page.file.src_uri, url)
-        try:
-            body = renderer.expand_markers(markdown_text, shown)
-        except MarkerError as error:
-            raise PluginError(str(error)) from None
+        # (MkDocs drops the blank lines that start the body: count them back.)
+        skipped = _leading_newlines(source.body) - _leading_newlines(markdown_text)
+        body, problems = renderer.expand_markers(markdown_text, shown, source.body_line + skipped)
+        for problem in problems:
+            log.warning(str(problem))
         if source.lang != self.lang:
             body = as_english(body, self.lang)
         backlinks = ""
@@ -198,25 +204,32 @@ class LanguageBuild:
         document's facts under its heading, judged by the sanitizer. What it
         refuses is a warning naming the Markdown line (so a strict build
         fails) and is removed from the page."""
-        facts = self.facts.pop(page.file.src_uri, None)
-        if facts is not None:
-            html = insert_facts(html, facts)
-        renderer = self.renderers.get(page.file.src_uri)
-        checked, fragments = html, []
-        if renderer is not None:  # long generated lists: checked on their own, put in place later
-            fragments = list(renderer.fragments.values())
-            for token in renderer.fragments:
-                checked = checked.replace(token, "")
-        refused = sanitize.refusals(checked) + [what for part in fragments for what in sanitize.refusals(part)]
-        if not refused:
-            return html
         source, shown = self.bodies[page.file.src_uri]
-        line = sanitize.first_unsafe_line(source.body, self.convert)
-        where = source.body_line + line - 1 if line else 1
-        for what in refused:
-            message = f"not allowed in published content: {what}; write plain Markdown instead"
-            log.warning(str(Problem(shown, where, message)))
-        return sanitize.sanitize(html)
+        # Judged: the content as converted, without what the build adds (the
+        # heading made from the title field, which comes first, and the
+        # placeholders of generated lists, which must stand as HTML comments
+        # of their own: one inside an attribute would let the list's markup out).
+        heading_html = _HEADING_RE.match(html)
+        content = html[heading_html.end() :] if heading_html else html
+        renderer = self.renderers.get(page.file.src_uri)
+        if renderer is not None:
+            comments = _comments(content)
+            for token in list(renderer.fragments):
+                if token.removeprefix("<!--").removesuffix("-->") not in comments or content.count(token) != 1:
+                    what = "a listing marker inside HTML; put it on a line of its own, between paragraphs"
+                    log.warning(str(Problem(shown, _line_of(source), what)))
+                    renderer.fragments[token] = ""
+                content = content.replace(token, "")
+        refused = sanitize.refusals(content)
+        if refused:
+            line = sanitize.first_unsafe_line(source.body, self.convert)
+            where = source.body_line + line - 1 if line else source.body_line
+            for what in refused:
+                message = f"not allowed in published content: {what}; write plain Markdown instead"
+                log.warning(str(Problem(shown, where, message)))
+            html = (heading_html.group(0) if heading_html else "") + sanitize.sanitize(content)
+        facts = self.facts.pop(page.file.src_uri, None)
+        return html if facts is None else insert_facts(html, facts)
 
     def convert(self, text: str) -> str:
         """Markdown to HTML with this build's extensions and settings, listing
@@ -247,10 +260,7 @@ class LanguageBuild:
         then the page's finishing touches."""
         renderer = self.renderers.pop(page.file.src_uri, None)
         if renderer is not None:
-            try:
-                output = renderer.fill(output, f"docs/{page.file.src_uri}")
-            except MarkerError as error:
-                raise PluginError(str(error)) from None
+            output = renderer.fill(output)
         return self.finish_html(output, get_relative_url(".", page.url))
 
     def finish_html(self, output: str, base_url: str) -> str:
@@ -309,6 +319,45 @@ class LanguageBuild:
         _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))
         _write(root / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+_HEADING_RE = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.S)  # the page's own heading: escaped text, no nested h1
+
+
+class _CommentReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.comments: set[str] = set()
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.add(data)
+
+
+def _comments(html: str) -> set[str]:
+    """The HTML comments of ``html``, as a parser reads them (not text that
+    only looks like one, inside an attribute or raw text)."""
+    reader = _CommentReader()
+    reader.feed(html)
+    reader.close()
+    return reader.comments
+
+
+def _leading_newlines(text: str) -> int:
+    return len(text) - len(text.lstrip("\n"))
+
+
+def _line_of(source: Source) -> int:
+    """The file line of the listing marker most likely misplaced: the first
+    that does not stand on a line of its own (else the first)."""
+    markers = list(MARKER_RE.finditer(source.body))
+    if not markers:
+        return source.body_line
+    lines = source.body.split("\n")
+    for match in markers:
+        number = source.body.count("\n", 0, match.start())
+        if lines[number].strip() != match.group(0):
+            return source.body_line + number
+    return source.body_line + source.body.count("\n", 0, markers[0].start())
 
 
 def _write(path: Path, text: str) -> None:

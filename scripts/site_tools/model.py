@@ -255,6 +255,15 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
             meta, field_problems = _validate_fields(spec, valid, parsed.key_lines, shown, lang, present=present)
             problems += field_problems
             problems += placeholders(parsed, shown)
+            for offset, what in f.hidden_in_prose(parsed.body):
+                line = parsed.body_line + parsed.body.count("\n", 0, offset)
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        f"the text holds {what}, an invisible character that can disguise or reorder what readers see; delete it",
+                    )
+                )
             result = (parsed, meta, problems)
     return result
 

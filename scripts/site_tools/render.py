@@ -97,14 +97,10 @@ class Renderer:
         self.fragments[token] = html
         return f"\n{token}\n"
 
-    def fill(self, html: str, shown_path: str) -> str:
-        """The converted page with each fragment in place of its placeholder."""
+    def fill(self, html: str) -> str:
+        """The converted page with each fragment in place of its placeholder
+        (``LanguageBuild.page_content`` has checked that each stands alone)."""
         for token, fragment in self.fragments.items():
-            if token not in html:
-                message = (
-                    "a generated list was lost in conversion; put the listing marker on a line of its own, outside HTML"
-                )
-                raise MarkerError(Problem(shown_path, 1, message))
             html = html.replace(token, fragment, 1)
         return html
 
@@ -132,11 +128,12 @@ class Renderer:
         return relative(key, self.page_dir)
 
     def text(self, doc: Document, name: str) -> str:
-        """A translatable field; English text inside another language is marked as such."""
+        """A translatable field, as Markdown that renders to exactly its text;
+        English text inside another language is marked as such."""
         value, own = self._field(doc, name)
         if not value or own:
             return md_escape(value)
-        return f"<span{english_html_attrs(self.lang)}>{escape(value)}</span>"
+        return f"<span{english_html_attrs(self.lang)}>{md_escape(value)}</span>"
 
     def html_text(self, doc: Document, name: str) -> str:
         """``text`` as HTML: symbols and resolutions linked, as in Markdown content."""
@@ -209,17 +206,23 @@ class Renderer:
             r=self, t=self.t, site=self.site, lang=self.lang, languages=LANGUAGES, official_url=official_url, **context
         )
 
-    def expand_markers(self, markdown: str, shown_path: str) -> str:
+    def expand_markers(self, markdown: str, shown_path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+        """``markdown`` (whose first line is line ``first_line`` of the file)
+        with each listing marker replaced by its listing, and a problem for
+        each unknown one (which is left out)."""
+        problems: list[Problem] = []
+
         def replace(match: re.Match[str]) -> str:
             name = match["name"]
             if name not in LISTINGS:
-                line = markdown.count("\n", 0, match.start()) + 1
+                line = first_line + markdown.count("\n", 0, match.start())
                 known = ", ".join(LISTINGS)
-                raise MarkerError(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
+                problems.append(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
+                return ""
             extra = {"translations": translation_overview(self.site)} if name == "translation-status" else {}
             return self.render(LISTINGS[name], latest_count=LATEST_COUNT, **extra)
 
-        return MARKER_RE.sub(replace, markdown)
+        return MARKER_RE.sub(replace, markdown), problems
 
     def facts(self, doc: Document) -> str:
         """The document's facts (date, state, symbol...) as HTML: the page puts
@@ -232,12 +235,6 @@ class Renderer:
         if not citing and not related:
             return ""
         return self.render("backlinks.md.j2", doc=doc, citing=citing, related=related)
-
-
-class MarkerError(ValueError):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(str(problem))
 
 
 def md_escape(value: str) -> str:

@@ -17,20 +17,24 @@ A walk of the input with ``html.parser`` then only *describes* what was found.
 What the allowlist holds, and why:
 
 - tags: what Python-Markdown and the site's extensions (attr_list, md_in_html,
-  tables, admonition, toc, superfences) produce, what our templates and
-  ``render.py`` write (``<time>``, ``<span lang>``, ``<div class="doc-facts">``,
-  the un-symbol links), and the inline tags editors may write by hand
-  (``<abbr>``, ``<br>``, ``<sub>``, ``<sup>``). The theme's own additions inside
-  the page's ``<article>`` pass too, so that the whole article can be judged:
-  the translation notice (``<aside class="admonition … translation-notice"
-  data-translation…>``), the printed address (``<p class="print-only
-  page-address">``) and the 404 page's ``<ul class="language-homes">``;
+  tables, admonition, toc, superfences, our UN-symbol links) produce from an
+  editor's Markdown, and the inline tags editors may write by hand
+  (``<abbr>``, ``<br>``, ``<sub>``, ``<sup>``). Judged is the page's content
+  as converted, without what the build itself adds: the page's one ``<h1>``
+  (from its title field), the document's facts and generated lists (our
+  templates, which escape every field). So no ``<h1>`` or ``<aside>``, and none of the classes of those generated parts, can come
+  from content: a reader cannot be shown a forged heading, facts box,
+  translation notice or printed address;
 - attributes: ``lang``, ``dir``, ``id`` and ``class`` anywhere, each with a
   value rule; per tag only what the producers above write. No ``style``
   except ``text-align`` on table cells, which is how Python-Markdown's tables
   write column alignment (``| ---: |``);
 - URLs: ``http``, ``https``, ``mailto`` and relative URLs, judged the way
   browsers read them (nh3 decodes entities and drops whitespace and controls);
+  images only from the site itself (a relative ``src``): no page makes a
+  request to another origin;
+- ``title`` values without ``<``: the theme's tooltips (``content.tooltips``)
+  show a title as HTML;
 - classes: a few per tag (admonitions, header links, symbol links, the facts
   box, Pygments' token classes in highlighted code); never the theme's ``md-*``;
 - ids: anything but the theme's own, which all start with ``__`` (``__config``,
@@ -56,19 +60,18 @@ def _names(words: str) -> frozenset[str]:
 
 
 ALLOWED_TAGS: frozenset[str] = _names(
-    "a abbr aside blockquote br code dd div dl dt em h1 h2 h3 h4 h5 h6 hr img li ol p pre span strong sub sup"
+    "a abbr blockquote br code dd div dl dt em h2 h3 h4 h5 h6 hr img li ol p pre span strong sub sup"
     " table tbody td th thead time tr ul"
 )
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": frozenset({"lang", "dir", "id", "class"}),
     "a": frozenset({"href", "hreflang", "title"}),
     "abbr": frozenset({"title"}),
-    "aside": frozenset({"data-translation", "data-translation-status"}),  # the theme's translation notice
     "img": frozenset({"src", "alt", "title", "width", "height"}),
     "ol": frozenset({"start"}),
     "td": frozenset({"style"}),  # text-align only: see TABLE_ALIGN_STYLES
     "th": frozenset({"style"}),
-    "time": frozenset({"datetime"}),
+    "time": frozenset({"datetime"}),  # the listings' dates (render.py), which are Markdown like the content
 }
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})  # and relative URLs
 
@@ -77,19 +80,15 @@ URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})  # and rela
 _ADMONITIONS = _names("admonition note abstract info tip success question warning failure danger bug example quote")
 CLASSES_BY_TAG: dict[str, frozenset[str]] = {
     "a": frozenset({"headerlink", "un-symbol"}),  # toc's permalinks; symbols.py's links to official documents
-    "aside": _ADMONITIONS | {"translation-notice"},
-    "div": _ADMONITIONS | {"doc-facts", "highlight"},  # the facts box; superfences' code blocks
-    "p": frozenset({"admonition-title", "page-address", "print-only"}),
+    "div": _ADMONITIONS | {"highlight"},  # superfences' code blocks
+    "p": frozenset({"admonition-title"}),
     "span": frozenset(value for value in STANDARD_TYPES.values() if value),  # Pygments' tokens in code blocks
-    "ul": frozenset({"language-homes"}),  # the 404 page's list of home pages
 }
 ALLOWED_CLASSES: frozenset[str] = frozenset().union(*CLASSES_BY_TAG.values())
 THEME_ID_PREFIX = "__"  # every id Material writes or looks up starts with it
 
 _ATTRIBUTE_VALUES: dict[str, frozenset[str]] = {
     "dir": frozenset({"ltr", "rtl", "auto"}),
-    "data-translation": frozenset({"official", "unofficial"}),
-    "data-translation-status": frozenset({"missing", "outdated"}),
 }
 _LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # The only inline styles: Python-Markdown's column alignment in tables, exactly
@@ -97,6 +96,7 @@ _LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # (csp.py) and blocks any other inline style.
 TABLE_ALIGN_STYLES = frozenset(f"text-align: {side};" for side in ("left", "center", "right"))
 _NUMBER_RE = re.compile(r"[0-9]{1,6}")
+_DATETIME_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster", "background"})
 _VOID = _names("area base br col embed hr img input link meta source track wbr")
 
@@ -161,6 +161,12 @@ def attribute_problem(tag: str, name: str, value: str) -> str | None:
         return None
     if name == "style":
         return None if value in TABLE_ALIGN_STYLES else f"style {value!r} on <{tag}> (only 'text-align' on table cells)"
+    if name == "datetime" and not _DATETIME_RE.fullmatch(value):
+        return f"datetime {value[:40]!r} on <{tag}> (expected a date: YYYY, YYYY-MM or YYYY-MM-DD)"
+    if name == "title" and "<" in value:
+        return f"title {value[:40]!r} on <{tag}> (a title is plain text: the theme's tooltips show it as HTML)"
+    if tag == "img" and name == "src" and (":" in value.split("/", 1)[0] or value.lstrip().startswith("//")):
+        return f"image from another site {value[:60]!r} (images are published from docs/ with the page)"
     if name in ("width", "height", "start"):
         return None if _NUMBER_RE.fullmatch(value) else f"{name} {value!r} on <{tag}> (expected a number)"
     return None
@@ -238,19 +244,25 @@ def first_unsafe_line(body: str, convert: Callable[[str], str]) -> int | None:
     """The 1-based line of ``body`` (Markdown) where refused HTML begins, or
     None when the whole body converts to clean HTML.
 
-    ``convert`` turns Markdown into HTML (the build's own converter). The line
-    is one past the last line whose prefix (lines 1..L) converts clean, found
-    from the end: a later construct that only looks unsafe while it is
-    incomplete (an unclosed fence holding ``<script>``) is not blamed. Costs
-    one conversion per line after the culprit; meant for the failure path.
+    ``convert`` turns Markdown into HTML (the build's own converter). Found by
+    bisection over prefixes (lines 1..L): a line L whose prefix converts
+    unsafe while lines 1..L-1 convert clean, in about log2(lines)
+    conversions, whatever the body's length (it is on the failure path, but
+    a long page must not make the build slow). A construct that only looks
+    unsafe while incomplete (an unclosed fence) is judged with its lines so
+    far, as a reader of the source would.
     """
     lines = body.split("\n")
     if not refusals(convert(body)):
         return None
-    for end in range(len(lines) - 1, 0, -1):
-        if not refusals(convert("\n".join(lines[:end]))):
-            return end + 1
-    return 1
+    clean, unsafe = 0, len(lines)  # prefix of `clean` lines converts clean; of `unsafe` lines, not
+    while unsafe - clean > 1:
+        middle = (clean + unsafe) // 2
+        if refusals(convert("\n".join(lines[:middle]))):
+            unsafe = middle
+        else:
+            clean = middle
+    return unsafe
 
 
 # -- Reading the input -----------------------------------------------------
@@ -403,6 +415,8 @@ class _Describer(HTMLParser):
                 scheme = _scheme(value)
                 if scheme and scheme not in URL_SCHEMES:
                     self.note(f"URL scheme '{scheme}:' in {name} of <{tag}> (allowed: https, http, mailto, relative)")
+                elif problem := attribute_problem(tag, name, value):
+                    self.note(problem)
             else:
                 problem = attribute_problem(tag, name, value)
                 if problem:

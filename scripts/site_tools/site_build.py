@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -49,6 +50,42 @@ class LanguageResult:
         return self.error is None
 
 
+# MkDocs's own link warnings name the file but not the line.
+_MKDOCS_LINK_RE = re.compile(r"^Doc file '(?P<path>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<link>[^']*)'")
+
+
+def with_location(message: str, docs_dir: Path) -> str:
+    """A message of MkDocs's about a link, led by ``docs/<path>:<line>:`` of
+    the first line holding the link as written (line 1 if none does); any
+    other message as it is."""
+    match = _MKDOCS_LINK_RE.match(message)
+    if match is None:
+        return message
+    line = 1
+    try:
+        lines = (docs_dir / match["path"]).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    for number, text in enumerate(lines, 1):
+        if match["link"] and match["link"] in text:
+            line = number
+            break
+    return f"docs/{match['path']}:{line}: {message}"
+
+
+class _Located(logging.Formatter):
+    """MkDocs's messages, located (``with_location``), after ``prefix``
+    (which may name the record's level as ``{level}``)."""
+
+    def __init__(self, docs_dir: Path, prefix: str = "") -> None:
+        super().__init__()
+        self.docs_dir, self.prefix = docs_dir, prefix
+
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = self.prefix.format(level=record.levelname)
+        return prefix + with_location(record.getMessage(), self.docs_dir)
+
+
 class _Collect(logging.Handler):
     """Keeps the text of every warning and error MkDocs logs."""
 
@@ -57,7 +94,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(self.format(record))
 
 
 def build_language(
@@ -75,7 +112,6 @@ def build_language(
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     shown = logging.StreamHandler()
-    shown.setFormatter(logging.Formatter(f"[{lang}] %(levelname)-7s -  %(message)s"))
     shown.setLevel(level)
     logger.addHandler(collect)
     logger.addHandler(shown)
@@ -90,6 +126,8 @@ def build_language(
         if docs_dir is not None:
             overrides["docs_dir"] = str(docs_dir)
         config = load_config(str(config_file), **overrides)
+        collect.setFormatter(_Located(Path(config.docs_dir)))
+        shown.setFormatter(_Located(Path(config.docs_dir), f"[{lang}] {{level:<7}} -  "))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -153,22 +191,38 @@ def build_site(
                 futures = [pool.submit(build_language, config_file, lang, staging / lang, *task) for lang in order]
                 results = [future.result() for future in futures]
         if publish and all(result.ok for result in results):
-            _put_in_place(staging, site_dir, order)
+            try:
+                _put_in_place(staging, site_dir, order)
+            except OSError as error:
+                results.append(LanguageResult("all", error=f"the built site could not be put in {site_dir}: {error}"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     by_lang = {result.lang: result for result in results}
-    return [by_lang[lang] for lang in languages if lang in by_lang]
+    return [by_lang[lang] for lang in (*languages, "all") if lang in by_lang]
 
 
 def _put_in_place(staging: Path, site_dir: Path, languages: list[str]) -> None:
-    """The default language's build at the root, each other under its prefix."""
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
+    """The default language's build at the root, each other under its prefix;
+    then the new site replaces the old one (which is kept until then, and
+    put back if the new one cannot take its place). Raises OSError."""
     root = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in languages else None
+    new = staging / "site"
     if root:
-        (staging / root).rename(site_dir)
+        (staging / root).rename(new)
     else:
-        site_dir.mkdir()
+        new.mkdir()
     for lang in languages:
         if lang != root:
-            (staging / lang).rename(site_dir / get(lang).prefix.rstrip("/"))
+            target = new / get(lang).prefix.rstrip("/")
+            if target.exists():  # docs/assets cannot hold a language's folder: see assets.refused_file
+                raise OSError(f"{target.relative_to(new)}/ is in the default language's build too")
+            (staging / lang).rename(target)
+    old = staging / "previous"
+    if site_dir.exists():
+        site_dir.rename(old)
+    try:
+        new.rename(site_dir)
+    except OSError:
+        if old.exists():
+            old.rename(site_dir)
+        raise
