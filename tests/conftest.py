@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from site_tools.languages import LANGUAGES
 from site_tools.project import ROOT
+
+# Shared by the tests: each language's URL prefix, and the seed message (the
+# first real document) as published and as written.
+PREFIXES = {language.code: language.prefix for language in LANGUAGES}
+SEED = "messages/2013-11-18-republic-of-korea/"
+SEED_SOURCE = "docs/messages/2013-11-18-republic-of-korea.md"
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/1540/"}
 BUILD_ENV.pop("SITE_LOCALE", None)
@@ -55,7 +62,7 @@ def html(site: Path):
     return parse
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -68,7 +75,7 @@ def served_site(site: Path) -> Iterator[str]:
     link = root / "1540"
     if not link.exists():
         link.symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

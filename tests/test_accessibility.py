@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, record_summary, submit_search
-from site_tools.languages import CODES, LANGUAGES
+from conftest import PREFIXES, ROOT, record_summary, submit_search
+from site_tools.languages import CODES
 
-PREFIXES = {lang.code: lang.prefix for lang in LANGUAGES}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_TYPES = {
     "home": "",

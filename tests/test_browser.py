@@ -7,11 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import submit_search
+from conftest import SEED, submit_search
 
 pytestmark = pytest.mark.browser
-
-SEED = "messages/2013-11-18-republic-of-korea/"
 
 
 def test_switcher_takes_the_reader_to_the_same_message_in_french(page, served_site):

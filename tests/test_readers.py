@@ -7,11 +7,9 @@ import json
 
 import pytest
 
-from conftest import ROOT
-from site_tools.languages import CODES, LANGUAGES
+from conftest import PREFIXES, ROOT
+from site_tools.languages import CODES
 from site_tools.model import load_site
-
-PREFIXES = {lang.code: lang.prefix for lang in LANGUAGES}
 
 
 @pytest.mark.parametrize("lang", CODES)

@@ -11,11 +11,10 @@ import threading
 
 import pytest
 
-from conftest import _QuietHandler
+from conftest import SEED, QuietHandler
 
 pytestmark = pytest.mark.browser
 
-SEED = "messages/2013-11-18-republic-of-korea/"
 INJECTED = (
     '<script>document.title = "pwned-inline"; window.__pwned = 1;</script>'
     '<img src="../../assets/images/favicon.png" onload="document.title = \'pwned-handler\'">'
@@ -36,7 +35,7 @@ def tampered_site(site, tmp_path):
     marker = '<article class="md-content__inner md-typeset">'
     assert marker in html
     page.write_text(html.replace(marker, marker + INJECTED, 1), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/1540/"
     server.shutdown()

@@ -9,14 +9,12 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site
+from conftest import ROOT, SEED, SEED_SOURCE, build_site
 from site_tools.languages import TRANSLATION_CODES
 from site_tools.model import load_site
 from site_tools.project import copy_project
 from site_tools.translations import report, summary
 
-SEED = "docs/messages/2013-11-18-republic-of-korea.md"
-SEED_URL = "messages/2013-11-18-republic-of-korea/"
 NEW = "docs/messages/2026-11-28-anniversary.md"
 
 
@@ -43,7 +41,13 @@ def page(site, lang: str, url: str) -> BeautifulSoup:
 
 def test_seed_message_home_and_listings_are_current_in_every_language():
     found = statuses(ROOT)
-    for path in [SEED, "docs/index.md", "docs/messages/index.md", "docs/visits/index.md", "docs/resolutions/index.md"]:
+    for path in [
+        SEED_SOURCE,
+        "docs/index.md",
+        "docs/messages/index.md",
+        "docs/visits/index.md",
+        "docs/resolutions/index.md",
+    ]:
         assert {found[(path, lang)] for lang in TRANSLATION_CODES} == {"current"}, path
 
 
@@ -62,9 +66,9 @@ def test_markdown_status_is_a_table_for_a_job_summary():
 
 @pytest.mark.parametrize("lang", TRANSLATION_CODES)
 def test_project_translation_is_labelled_unofficial_with_a_link_to_the_original(site, lang):
-    notice = page(site, lang, SEED_URL).select_one("aside.translation-notice")
+    notice = page(site, lang, SEED).select_one("aside.translation-notice")
     assert notice["data-translation"] == "unofficial"
-    assert notice.a["href"] == "../../../" + SEED_URL
+    assert notice.a["href"] == "../../../" + SEED
     assert notice.a["hreflang"] == "en"
 
 
@@ -125,34 +129,34 @@ def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("project")
     copy_project(root)
     (root / NEW).write_text("---\ntitle: A new message\ndate: 2026-11-28\n---\n\nNew text.\n", encoding="utf-8")
-    seed = root / SEED
+    seed = root / SEED_SOURCE
     seed.write_text(seed.read_text(encoding="utf-8").replace("Thank you.", "Thank you very much."), encoding="utf-8")
     return root
 
 
 def test_editing_the_seed_makes_its_translations_outdated_until_done(project):
     before = statuses(project)
-    assert {before[(SEED, lang)] for lang in TRANSLATION_CODES} == {"outdated"}
+    assert {before[(SEED_SOURCE, lang)] for lang in TRANSLATION_CODES} == {"outdated"}
     assert {before[(NEW, lang)] for lang in TRANSLATION_CODES} == {"missing"}
     site = project / "site-outdated"
     assert build_site(project / "mkdocs.yml", site).returncode == 0
     for lang in TRANSLATION_CODES:
-        notice = page(site, lang, SEED_URL).select_one("[data-translation-status]")
+        notice = page(site, lang, SEED).select_one("[data-translation-status]")
         assert notice["data-translation-status"] == "outdated"
-        assert notice.a["href"] == "../../../" + SEED_URL
+        assert notice.a["href"] == "../../../" + SEED
         new = page(site, lang, "messages/2026-11-28-anniversary")
         assert new.select_one("[data-translation-status]")["data-translation-status"] == "missing"
     dashboard = page(site, "", "translations").select("article table tbody tr")
     assert [row.select("td")[3].get_text() for row in dashboard] == ["1"] * 5
 
     for lang in TRANSLATION_CODES:
-        result = tool("done", lang, SEED, root=project)
+        result = tool("done", lang, SEED_SOURCE, root=project)
         assert result.returncode == 0, result.stderr
     after = statuses(project)
-    assert {after[(SEED, lang)] for lang in TRANSLATION_CODES} == {"current"}
+    assert {after[(SEED_SOURCE, lang)] for lang in TRANSLATION_CODES} == {"current"}
     site = project / "site-done"
     assert build_site(project / "mkdocs.yml", site).returncode == 0
-    assert page(site, "fr", SEED_URL).select_one("[data-translation-status]") is None
+    assert page(site, "fr", SEED).select_one("[data-translation-status]") is None
 
 
 def test_start_creates_a_translation_to_finish(project):
@@ -175,8 +179,8 @@ def test_start_creates_a_translation_to_finish(project):
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["start", "de", SEED], "unknown language 'de'"),
-        (["start", "fr", SEED], "exists already"),
+        (["start", "de", SEED_SOURCE], "unknown language 'de'"),
+        (["start", "fr", SEED_SOURCE], "exists already"),
         (["start", "fr", "docs/messages/nothing.md"], "is not an English document"),
         (
             ["done", "fr", "docs/visits/2013-grenada.md"],
