@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if failed:
         print(f"The site was not built: {len(failed)} language(s) failed ({elapsed:.1f} s).", file=sys.stderr)
         return 1
-    print(f"Built {len(results)} language(s) into {args.site_dir} in {elapsed:.1f} s.", file=sys.stderr)
+    each = ", ".join(f"{result.lang} {result.seconds:.1f} s" for result in results)
+    print(f"Built {len(results)} language(s) into {args.site_dir} in {elapsed:.1f} s ({each}).", file=sys.stderr)
     return 0
 
 

@@ -24,7 +24,8 @@ PREFIXES = {language.code: language.prefix for language in LANGUAGES}
 SEED = "messages/2013-11-18-republic-of-korea/"
 SEED_SOURCE = "docs/messages/2013-11-18-republic-of-korea.md"
 
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/1540/"}
+SITE_URL = "https://example.org/1540/"  # the test builds' address: under a sub-path, as on GitHub Pages
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
 BUILD_ENV.pop("SITE_LOCALE", None)
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SEED, submit_search
+from conftest import SEED, SITE_URL, submit_search
 
 pytestmark = pytest.mark.browser
 
@@ -136,6 +136,6 @@ def test_a_message_prints_cleanly(page, served_site):
     assert page.locator(".doc-facts time").is_visible()
     address = page.locator(".page-address")
     assert address.is_visible()
-    assert address.inner_text() == f"https://example.org/1540/fr/{SEED}"
+    assert address.inner_text() == f"{SITE_URL}fr/{SEED}"
     assert page.locator("article").inner_text().count("Je vous remercie.") == 1
     assert len(page.pdf()) > 10_000  # Chromium lays it out as a printed document

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import BUILD_ENV, ROOT, build_site
+from conftest import BUILD_ENV, ROOT, SITE_URL, build_site
 from site_tools.links import check_site
 from site_tools.project import copy_project
 
@@ -55,7 +55,7 @@ def test_unknown_listing_marker_fails_the_build(project):
 
 
 def test_every_internal_link_and_anchor_of_the_built_site_resolves(site):
-    broken, checked, external = check_site(site, "https://example.org/1540/")
+    broken, checked, external = check_site(site, SITE_URL)
     assert broken == []
     assert checked > 1000
     assert all(url.startswith(("https://", "http://", "mailto:")) for url in external)

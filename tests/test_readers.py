@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import PREFIXES, ROOT
+from conftest import PREFIXES, ROOT, SEED, SITE_URL
 from site_tools.languages import CODES
 from site_tools.model import load_site
 
@@ -24,7 +24,7 @@ def test_each_language_has_its_own_search_index_of_its_own_pages(site, lang):
     assert len(fallback) == len(documents) - translated
     if lang == "zh":
         assert "\\u200b" in index["config"]["separator"]  # the regex splits on it
-        seed = next(e for e in index["docs"] if e["location"] == "messages/2013-11-18-republic-of-korea/")
+        seed = next(e for e in index["docs"] if e["location"] == SEED)
         assert "\u200b" in seed["text"]  # segmented by jieba
 
 
@@ -49,7 +49,7 @@ def test_each_language_has_a_clean_atom_feed_newest_first(site, lang, html):
         assert feed.feed.title.startswith(site_name + ":")
     dates = [entry.published_parsed for entry in feed.entries]
     assert dates == sorted(dates, reverse=True) and len(dates) >= 9  # the message and the dated visits
-    assert all(entry.link.startswith(f"https://example.org/1540/{PREFIXES[lang]}") for entry in feed.entries)
+    assert all(entry.link.startswith(f"{SITE_URL}{PREFIXES[lang]}") for entry in feed.entries)
     seed = next(e for e in feed.entries if "2013-11-18-republic-of-korea" in e.link)
     assert seed.published.startswith("2013-11-18")
     link = html(PREFIXES[lang]).select_one('link[rel="alternate"][type="application/atom+xml"]')
@@ -81,9 +81,7 @@ def test_symbols_link_to_the_official_text_in_the_page_language():
 
 @pytest.mark.parametrize("lang", CODES)
 def test_mentions_link_to_the_sites_resolution_pages_in_every_language(html, lang):
-    links = html(PREFIXES[lang] + "messages/2013-11-18-republic-of-korea/").select(
-        'article a[href$="resolutions/1540-2004/"]'
-    )
+    links = html(PREFIXES[lang] + SEED).select('article a[href$="resolutions/1540-2004/"]')
     assert any("1540" in a.get_text() and "(2004)" in a.get_text() for a in links)
 
 
@@ -113,7 +111,7 @@ def test_open_data_lists_every_document_in_its_documented_shape(site, lang):
     seed = by_slug[("messages", "2013-11-18-republic-of-korea")]
     assert seed["languages"] == list(CODES)
     assert seed["related"] == {"visit": ["2013-republic-of-korea"], "resolutions": ["1540-2004", "1977-2011"]}
-    assert seed["url"] == f"https://example.org/1540/{PREFIXES[lang]}messages/2013-11-18-republic-of-korea/"
+    assert seed["url"] == f"{SITE_URL}{PREFIXES[lang]}{SEED}"
     assert by_slug[("visits", "madagascar")]["date"] is None
     assert by_slug[("visits", "2013-grenada")]["title_language"] == "en"
 
@@ -123,9 +121,9 @@ def test_open_data_lists_every_document_in_its_documented_shape(site, lang):
 
 @pytest.mark.parametrize("lang", CODES)
 def test_pages_carry_canonical_and_open_graph_metadata(html, lang):
-    soup = html(PREFIXES[lang] + "messages/2013-11-18-republic-of-korea/")
+    soup = html(PREFIXES[lang] + SEED)
     og = {m["property"]: m["content"] for m in soup.select("meta[property^='og:']")}
-    url = f"https://example.org/1540/{PREFIXES[lang]}messages/2013-11-18-republic-of-korea/"
+    url = f"{SITE_URL}{PREFIXES[lang]}{SEED}"
     assert soup.select_one('link[rel="canonical"]')["href"] == og["og:url"] == url
     assert og["og:title"] == soup.select_one("article h1").get_text().rstrip("¶").strip()
     assert og["og:description"] and og["og:type"] == "article"

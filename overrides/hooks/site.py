@@ -7,8 +7,6 @@ Each handler calls one method of the ``LanguageBuild`` being run
 Event priorities, where not the default:
 - ``on_config`` at -110: after the i18n plugin's (-100), which sets the
   language being built;
-- ``on_page_context`` at 10: before the i18n plugin's (50), which would set
-  the language switcher's links for its own builds;
 - ``on_post_build`` at -200: after the theme's search plugin and the i18n
   plugin's post-build step (-100), which write (and, under ``mkdocs serve``,
   merge) the search index this step then finishes.
@@ -34,10 +32,6 @@ _cache = SiteCache()  # the content model, shared by the builds of one run
 _builds: list[LanguageBuild] = []
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _cache.serving = command == "serve"
-
-
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _builds.append(LanguageBuild.start(config, _cache, reload=not _builds))
@@ -45,8 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _builds[-1].check_files(files)
-    return files
+    return _builds[-1].select_files(files)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -66,7 +59,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return _builds[-1].page_content(html, page)
 
 
-@event_priority(10)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     return _builds[-1].page_context(context, page)
 

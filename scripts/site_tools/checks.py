@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import fields as f
+from .documents import Document
 from .frontmatter import Parsed
 from .problems import Problem, display_path
 from .schema import COLLECTIONS
 from .schema import Collection as CollectionSpec
-
-if TYPE_CHECKING:
-    from .model import Document
 
 
 def check_name(

@@ -115,18 +115,17 @@ def hidden_characters(value: str) -> str | None:
 _BODY_REFUSED = BIDI_CONTROLS - {"\u200e", "\u200f", "\u061c"} | {"\u200b", "\u2060", "\ufeff"}
 
 
+_BODY_REFUSED_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BODY_REFUSED)) + "]")
+
+
 def hidden_in_prose(text: str) -> list[tuple[int, str]]:
     """Each character that may not stand in a page's text, as (offset in
     ``text``, description), first occurrence of each: controls other than tab
     and newline, bidirectional overrides, embeddings and isolates, zero-width
     space, word joiner and byte-order mark."""
     found: dict[str, int] = {}
-    for offset, char in enumerate(text):
-        code = ord(char)
-        if char in found:
-            continue
-        if (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or char in _BODY_REFUSED:
-            found[char] = offset
+    for match in _BODY_REFUSED_RE.finditer(text):
+        found.setdefault(match.group(0), match.start())
     return [(offset, describe_character(char)) for char, offset in found.items()]
 
 

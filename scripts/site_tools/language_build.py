@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import posixpath
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -40,17 +41,17 @@ from mkdocs.utils import get_relative_url
 from . import a11y, assets, csp, sanitize
 from .feeds import SCHEMA_PATH, atom, documents_json
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, get
-from .model import COLLECTIONS, Document, Site, Source, load_site
+from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
 from .problems import ContentError, Problem
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
 from .search import flag_fallbacks
 from .sitemap import sitemap
 from .strings import strings
-from .symbols import SymbolExtension
 from .translations import notice
 from .urls import relative
 
 log = logging.getLogger("mkdocs.hooks.site")
+SYMBOLS = "site_tools.symbols"  # our Markdown extension, by the name mkdocs.yml lists it
 
 # The theme's partials that write inline scripts: the only scripts the
 # Content-Security-Policy allows by hash (see ``csp``).
@@ -64,7 +65,6 @@ class SiteCache:
     build of a ``mkdocs serve`` session shares it; an edit reloads it."""
 
     site: Site | None = None
-    serving: bool = False
 
 
 @dataclass
@@ -107,7 +107,9 @@ class LanguageBuild:
             site_url = site_url[: -len(get(lang).prefix)]  # scripts/build.py gives each language its own address
         docs_dir = Path(config.docs_dir)
         if reload or cache.site is None:
-            site = load_site(docs_dir, display_root=Path(config.config_file_path).parent, reuse=cache.serving)
+            # (Files unchanged since this process last read them are not read
+            # again: scripts/build.py reads them all once before its workers start.)
+            site = load_site(docs_dir, display_root=Path(config.config_file_path).parent, reuse=True)
             if site.problems:
                 raise PluginError(str(ContentError(site.problems)))
             cache.site = site
@@ -119,31 +121,40 @@ class LanguageBuild:
             toggle = palette.get("toggle")
             if toggle:
                 toggle["name"] = t["to_dark"] if palette.get("scheme") == "default" else t["to_light"]
+        # (The theme shows the language switcher where this is set; its links
+        # are each page's own, from ``page_context``.)
         config.extra["alternate"] = [{"name": x.name, "link": x.prefix or "./", "lang": x.code} for x in LANGUAGES]
-        config.extra["directions"] = {x.code: x.direction for x in LANGUAGES}
-        symbols = SymbolExtension(lang=lang, resolutions={d.slug for d in cache.site.collection("resolutions")})
-        extensions = [e for e in config.markdown_extensions if not isinstance(e, SymbolExtension)]
-        # MkDocs types the list as names; Markdown takes Extension instances too.
-        config.markdown_extensions[:] = [*extensions, symbols]  # type: ignore[list-item]
+        resolutions = sorted(d.slug for d in cache.site.collection("resolutions"))
+        config.mdx_configs[SYMBOLS] = {"lang": lang, "resolutions": resolutions}
+        if SYMBOLS not in config.markdown_extensions:
+            raise PluginError(
+                f"mkdocs.yml: markdown_extensions must list {SYMBOLS} (UN symbols linked to official texts)"
+            )
         settings = {"extensions": list(config.markdown_extensions), "extension_configs": dict(config.mdx_configs)}
         site_url = site_url if site_url.endswith("/") else site_url + "/"
         return cls(lang, prefix, site_url, cache.site, docs_dir, settings, config, bool(only), config.site_name)
 
     # -- files --------------------------------------------------------------
-    def check_files(self, files: Files) -> None:
+    def select_files(self, files: Files) -> Files:
         """Refuse the build if docs/ holds a file that is not publishable
-        (``assets.refused_file``): the check and the build apply one rule."""
+        (``assets.refused_file``: the check and the build apply one rule);
+        in a one-language build, leave the other languages' pages out (this
+        language's pages come from its own files or the English ones)."""
         problems = []
-        for file in files:
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir):
-                reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
-                if not reason and file.src_uri.endswith(".css") and file.src_uri not in self.config.extra_css:
-                    # A stylesheet is the site's code: served from the site, it could also be loaded as a script.
-                    reason = "stylesheet not listed in mkdocs.yml's extra_css; expected only the site's own CSS"
-                if reason:
-                    problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
+        for file in list(files):
+            if not (file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir)):
+                continue
+            reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
+            if not reason and file.src_uri.endswith(".css") and file.src_uri not in self.config.extra_css:
+                # A stylesheet is the site's code: served from the site, it could also be loaded as a script.
+                reason = "stylesheet not listed in mkdocs.yml's extra_css; expected only the site's own CSS"
+            if reason:
+                problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
+            elif self.only and _language_of(file.src_uri) not in (None, self.lang):
+                files.remove(file)
         if problems:
             raise PluginError(str(ContentError(problems)))
+        return files
 
     # -- pages --------------------------------------------------------------
     def page_url(self, page: Page) -> str:
@@ -151,7 +162,10 @@ class LanguageBuild:
         return get(self.lang).prefix + page.url if self.only else page.url
 
     def document(self, page: Page) -> Document:
-        key = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        """The document a page shows: its file's name without a language suffix."""
+        key, lang = page.file.src_uri, _language_of(page.file.src_uri)
+        if lang:
+            key = key.removesuffix(f".{lang}.md") + ".md"
         doc = self.site.documents.get(key)
         if doc is None:
             raise PluginError(f"docs/{page.file.src_uri}: page is not part of the content model")
@@ -249,9 +263,11 @@ class LanguageBuild:
             {"name": x.name, "lang": x.code, "dir": x.direction, "link": relative(doc.url(x.code), url) + "/"}
             for x in LANGUAGES
         ]
-        if not doc.is_translated(self.lang):
-            # A fallback copy is not a page of its own for search engines.
-            page.canonical_url = self.site_url + doc.url(DEFAULT_LANGUAGE)
+        # A fallback copy is not a page of its own for search engines: its
+        # canonical address is the English original's.
+        shown_lang = self.lang if doc.is_translated(self.lang) else DEFAULT_LANGUAGE
+        context["canonical_url"] = self.site_url + doc.url(shown_lang)
+        if shown_lang != self.lang:
             self.fallbacks.add(page.url)
         return context
 
@@ -340,6 +356,12 @@ def _comments(html: str) -> set[str]:
     reader.feed(html)
     reader.close()
     return reader.comments
+
+
+def _language_of(src_uri: str) -> str | None:
+    """The language suffix of a page's file name ("fr" for "x.fr.md"), if any."""
+    match = FILENAME_RE.match(posixpath.basename(src_uri))
+    return match["lang"] if match else None
 
 
 def _leading_newlines(text: str) -> int:

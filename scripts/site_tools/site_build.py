@@ -22,12 +22,14 @@ import re
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .languages import CODES, DEFAULT_LANGUAGE, get
+from .model import load_site
 
 # Heaviest first, so the pool ends evenly: Chinese pages are cut into words
 # for search (jieba), half as much work again as another language's.
@@ -108,8 +110,10 @@ def build_language(
     from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
+    previous_locale = os.environ.get(LOCALE_VARIABLE)
     os.environ[LOCALE_VARIABLE] = lang
-    logger = logging.getLogger("mkdocs")
+    logger, jieba_logger = logging.getLogger("mkdocs"), logging.getLogger("jieba")
+    saved = (logger.level, logger.propagate, jieba_logger.level)
     collect = _Collect()
     shown = logging.StreamHandler()
     shown.setLevel(level)
@@ -117,7 +121,7 @@ def build_language(
     logger.addHandler(shown)
     logger.setLevel(min(level, logging.WARNING))
     logger.propagate = False
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary's loading, shown as progress
+    jieba_logger.setLevel(logging.WARNING)  # its dictionary's loading, shown as progress
     result = LanguageResult(lang)
     try:
         overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": True}
@@ -140,17 +144,27 @@ def build_language(
     finally:
         logger.removeHandler(collect)
         logger.removeHandler(shown)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        jieba_logger.setLevel(saved[2])
+        if previous_locale is None:
+            os.environ.pop(LOCALE_VARIABLE, None)
+        else:
+            os.environ[LOCALE_VARIABLE] = previous_locale
     result.problems = collect.messages
     result.seconds = time.perf_counter() - started
     return result
 
 
-def site_address(config_file: Path) -> str:
-    """The whole site's address: the configuration's ``site_url`` (SITE_URL), with a final slash."""
+def configured(config_file: Path) -> tuple[str, Path]:
+    """The whole site's address (the configuration's ``site_url``, from
+    SITE_URL, with a final slash) and its docs folder. Raises what MkDocs
+    raises for a configuration it cannot load."""
     from mkdocs.config import load_config
 
-    url = load_config(str(config_file)).site_url or "http://127.0.0.1:8000/"
-    return url if url.endswith("/") else url + "/"
+    config = load_config(str(config_file))
+    url = config.site_url or "http://127.0.0.1:8000/"
+    return (url if url.endswith("/") else url + "/"), Path(config.docs_dir)
 
 
 def build_site(
@@ -175,10 +189,13 @@ def build_site(
     project = config_file.parent
     if site_dir == project or project.is_relative_to(site_dir) or site_dir.is_relative_to(project / "docs"):
         raise ValueError(f"{site_dir} holds the project's sources; choose an output folder such as 'site'")
-    site_url = site_address(config_file)
+    site_url, configured_docs = configured(config_file)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     order = [lang for lang in BUILD_ORDER if lang in languages]
+    # Read the content once, here: the worker processes start with it read
+    # (``load_site(reuse=True)`` reads again only files changed since).
+    load_site(docs_dir.resolve() if docs_dir else configured_docs, reuse=True)
     level = logging.INFO if verbose else logging.CRITICAL + 1 if quiet else logging.WARNING
     task = (site_url, docs_dir.resolve() if docs_dir else None, level)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(order)))
@@ -189,7 +206,7 @@ def build_site(
             context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
                 futures = [pool.submit(build_language, config_file, lang, staging / lang, *task) for lang in order]
-                results = [future.result() for future in futures]
+                results = [_result(future, lang) for future, lang in zip(futures, order, strict=True)]
         if publish and all(result.ok for result in results):
             try:
                 _put_in_place(staging, site_dir, order)
@@ -199,6 +216,14 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
     by_lang = {result.lang: result for result in results}
     return [by_lang[lang] for lang in (*languages, "all") if lang in by_lang]
+
+
+def _result(future: Future[LanguageResult], lang: str) -> LanguageResult:
+    """A worker's result; a worker that died (killed, out of memory) is a failed language."""
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        return LanguageResult(lang, error=f"its build process stopped without finishing ({error})")
 
 
 def _put_in_place(staging: Path, site_dir: Path, languages: list[str]) -> None:

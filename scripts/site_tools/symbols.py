@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -104,13 +105,31 @@ def symbol_links(text: str, lang: str, has_resolution: Callable[[str], bool]) ->
 
 
 class SymbolExtension(Extension):
-    """Configured per language build: ``lang``, and the resolutions the site has."""
+    """The Markdown extension ``site_tools.symbols``, configured per language
+    build (mkdocs.yml's ``markdown_extensions``; the hook sets its settings in
+    ``mdx_configs``): ``lang``, the page's language code, and
+    ``resolutions``, the slugs of the resolutions the site has."""
 
-    def __init__(self, lang: str = "en", resolutions: set[str] | None = None):
-        super().__init__()
-        self.lang = lang
-        self.resolutions = resolutions or set()
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "lang": ["en", "the language of the pages: official texts are linked in it"],
+            "resolutions": [[], "slugs ('1540-2004') of the resolutions the site has a page for"],
+        }
+        super().__init__(**kwargs)
+
+    @property
+    def lang(self) -> str:
+        return str(self.getConfig("lang"))
+
+    @property
+    def resolutions(self) -> frozenset[str]:
+        return frozenset(self.getConfig("resolutions"))
 
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before MkDocs resolves links (0).
         md.treeprocessors.register(SymbolLinks(md, self), "un_symbols", 10)
+
+
+def makeExtension(**kwargs: Any) -> SymbolExtension:  # noqa: N802 (the name Markdown looks for)
+    """The extension, as Markdown loads it by name."""
+    return SymbolExtension(**kwargs)
