@@ -32,7 +32,7 @@ preview: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/python scripts/build.py --site-dir site
 
-## check: validate every content file without building
+## check: validate every content file, then convert it as the build does (into a temporary folder)
 check: $(BIN)/.installed
 	$(BIN)/python scripts/check.py
 

@@ -74,20 +74,13 @@ def generate(docs: Path, count: int) -> None:
             (docs / "messages" / name).write_text(f"---\n{front}\n---\n\n{text}\n", encoding="utf-8")
 
 
-# Runs the build and reports the peak memory of the largest process it used
-# (its workers included), measured by the build process itself.
-_MEASURED_BUILD = """
-import resource, runpy, sys
-try:
-    if sys.argv[1] == "site":  # the official build: scripts/build.py
-        sys.argv = sys.argv[2:]
-        runpy.run_path(sys.argv[0], run_name="__main__")
-    else:
-        sys.argv = ["mkdocs", *sys.argv[1:]]
-        runpy.run_module("mkdocs", run_name="__main__")
-finally:
-    usage = [resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    print(f"peak-rss-kib {max(usage)}", file=sys.stderr)
+# Runs a command and reports the peak memory of the largest process it used
+# (the build's workers included: their usage rolls up to the command).
+_MEASURED = """
+import resource, subprocess, sys
+status = subprocess.run(sys.argv[1:]).returncode
+print(f"peak-rss-kib {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}", file=sys.stderr)
+sys.exit(status)
 """
 
 
@@ -100,16 +93,12 @@ def build(config: Path, site: Path, official: bool = False) -> tuple[float, int,
     if hasattr(os, "sync"):
         os.sync()  # files written before (the corpus, an earlier build) are not this build's cost
     if official:
-        arguments = ["site", str(ROOT / "scripts/build.py"), "--config", str(config), "--site-dir", str(site)]
+        command = [sys.executable, str(ROOT / "scripts/build.py"), "--config", str(config), "--site-dir", str(site)]
     else:
-        arguments = ["build", "--strict", "--clean", "-f", str(config), "-d", str(site)]
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(site)]
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _MEASURED_BUILD, *arguments],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=config.parent,
+        [sys.executable, "-c", _MEASURED, *command], capture_output=True, text=True, env=env, cwd=config.parent
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every content file: the content model, then the real conversion.
 
-Usage: python scripts/check.py [PATHS...] [--docs DIR] [--config FILE]
+Usage: python scripts/check.py [PATHS...] [--docs DIR] [--config FILE] [--model-only]
 
 First every Markdown file under docs/ is read and checked against the content
 model (front matter, names, references, files). When that is clean, the site

@@ -14,8 +14,9 @@ language's pages:
   with the language's pages under its prefix. The hook keeps a stack of
   builds for that nesting.
 
-Everything a page shows comes from the content model (``model.Site``), read
-and checked once per process before any page is built.
+Everything a page shows comes from the content model (``documents.Site``),
+read and checked at the start of each build, before any page is built (files
+unchanged since the process last read them are not read again).
 """
 
 from __future__ import annotations
