@@ -64,7 +64,7 @@ def test_symbols_link_to_the_official_text_in_the_page_language():
 
     from site_tools.symbols import SymbolExtension
 
-    md = markdown.Markdown(extensions=[SymbolExtension("ru", {"1977-2011"})])
+    md = markdown.Markdown(extensions=[SymbolExtension(lang="ru", resolutions=["1977-2011"])])
     out = md.convert(
         "S/RES/1540 (2004), S/2011/579 and S/AC.44/2013/OC.85. Resolution 1977 (2011); 1234 (2000). "
         "`S/2011/579` [S/2011/579](x.md)"
