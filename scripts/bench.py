@@ -204,6 +204,8 @@ def stock_i18n_project(work: Path, project: Path) -> Path:
     config = re.sub(r"\nvalidation:\n(?:  .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
     config = re.sub(r"\n +build_only_locale: .*", "", config).replace("!ENV [SITE_LOCALE, en]", "en")
+    config = re.sub(r"\n +- site_tools\.symbols.*", "", config)
+    config = re.sub(r"\n +slugify: .*", "", config)
     (stock / "mkdocs.yml").write_text(config, encoding="utf-8")
     return stock
 

@@ -145,14 +145,15 @@ class LanguageBuild:
         for file in list(files):
             if not (file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir)):
                 continue
+            if self.only and _language_of(file.src_uri) in set(TRANSLATION_CODES) - {self.lang}:
+                files.remove(file)  # (checked by the build of its own language)
+                continue
             reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
             if not reason and file.src_uri.endswith(".css") and file.src_uri not in self.config.extra_css:
                 # A stylesheet is the site's code: served from the site, it could also be loaded as a script.
                 reason = "stylesheet not listed in mkdocs.yml's extra_css; expected only the site's own CSS"
             if reason:
                 problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
-            elif self.only and _language_of(file.src_uri) not in (None, self.lang):
-                files.remove(file)
         if problems:
             raise PluginError(str(ContentError(problems)))
         return files
@@ -204,6 +205,9 @@ class LanguageBuild:
         body, problems = renderer.expand_markers(markdown_text, shown, source.body_line + skipped)
         for problem in problems:
             log.warning(str(problem))
+        if "translation-status" in renderer.expanded:
+            # A status report, not something readers search for (the theme's documented per-page option).
+            page.meta["search"] = {"exclude": True}
         if source.lang != self.lang:
             body = as_english(body, self.lang)
         backlinks = ""

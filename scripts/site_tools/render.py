@@ -88,6 +88,7 @@ class Renderer:
         self.page_url = page_url
         self.t = strings(lang)
         self.fragments: dict[str, str] = {}
+        self.expanded: set[str] = set()  # the listings this page shows
 
     # -- HTML fragments -------------------------------------------------------
     def fragment(self, html: str) -> str:
@@ -219,6 +220,7 @@ class Renderer:
                 known = ", ".join(LISTINGS)
                 problems.append(Problem(shown_path, line, f"unknown listing {name!r}; expected one of: {known}"))
                 return ""
+            self.expanded.add(name)
             extra = {"translations": translation_overview(self.site)} if name == "translation-status" else {}
             return self.render(LISTINGS[name], latest_count=LATEST_COUNT, **extra)
 
