@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 
 from . import a11y, assets, csp, sanitize
 from .feeds import SCHEMA_PATH, atom, documents_json
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, get
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, get
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
 from .problems import ContentError, Problem
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
