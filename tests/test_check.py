@@ -61,7 +61,7 @@ def msg(front: str, body: str = "Text.\n") -> str:
 
 BASE_FRONT = "title: A message\ndate: 2013-11-18"
 HIDDEN = "which is invisible and can disguise the text; delete it (fields are plain text)"
-PUBLISHED = "Markdown, images (.png, .jpg, .jpeg, .gif, .webp, .avif), .pdf, or .css in docs/assets/stylesheets/"
+PUBLISHED = "Markdown, images (.png, .jpg, .jpeg, .gif, .webp, .avif) or .pdf"
 CASES = {
     "broken YAML": (
         {KEY: msg("title: [unclosed\ndate: 2013-11-18")},
@@ -271,6 +271,26 @@ CASES = {
         {KEY: msg(BASE_FRONT, "Text.\n\nAbc \u202edef\n")},
         f"{MESSAGE}:8: the text holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that can disguise or reorder what readers see; delete it",
     ),
+    "an invisible separator in the text": (
+        {KEY: msg(BASE_FRONT, "Text\u2063.\n")},
+        f"{MESSAGE}:6: the text holds U+2063 INVISIBLE SEPARATOR, an invisible character that can disguise or reorder what readers see; delete it",
+    ),
+    "an invisible separator in a title": (
+        {KEY: msg("title: A message\u2063\ndate: 2013-11-18")},
+        f"{MESSAGE}:2: field 'title' holds U+2063 INVISIBLE SEPARATOR, {HIDDEN}",
+    ),
+    "a line too long to convert in time": (
+        {KEY: msg(BASE_FRONT, "Text.\n\n" + "x ](" * 2000 + "\n")},
+        f"{MESSAGE}:8: line of 8,000 characters; expected at most 4,000: break it into paragraphs",
+    ),
+    "lists nested too deep": (
+        {KEY: msg(BASE_FRONT, "".join("    " * i + "- item\n" for i in range(20)))},
+        f"{MESSAGE}:19: nested 13 levels deep (lists, quotes, indented code); expected at most 12",
+    ),
+    "quotes nested too deep": (
+        {KEY: msg(BASE_FRONT, ">" * 30 + " deep\n")},
+        f"{MESSAGE}:6: nested 30 levels deep (lists, quotes, indented code); expected at most 12",
+    ),
     "a control character in the text": (
         {KEY: msg(BASE_FRONT, "Text \x1b[31m.\n")},
         f"{MESSAGE}:6: the text holds U+001B ESCAPE, an invisible character that can disguise or reorder what readers see; delete it",
@@ -311,9 +331,14 @@ CASES = {
         {".drafts/2013-11-18-draft.md": msg(BASE_FRONT)},
         "docs/.drafts:1: hidden file or folder (its name starts with a dot); docs/ may hold only content and assets: delete it",
     ),
-    "stylesheet outside the stylesheets": (
-        {"messages/print.css": "body{}"},
-        "docs/messages/print.css:1: stylesheet outside docs/assets/stylesheets/; expected the site's CSS there only",
+    "a stylesheet": (
+        {"assets/stylesheets/extra.css": "body{}"},
+        "docs/assets/stylesheets/extra.css:1: file type '.css' is not published (the site's stylesheet is overrides/assets/stylesheets/site.css, reviewed as code); expected "
+        + PUBLISHED,
+    ),
+    "a PDF that runs a script when opened": (
+        {"resolutions/1540-2004.pdf": b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n"},
+        "docs/resolutions/1540-2004.pdf:1: PDF with scripts, actions or embedded files; expected a plain document (print it to PDF again)",
     ),
     "HTML named as an image": (
         {"assets/images/photo.png": "<html><script>alert(1)</script></html>"},
@@ -502,7 +527,6 @@ def test_files_that_may_be_published_pass(tmp_path):
         "assets/images/f.avif": b"\x00\x00\x00\x1cftypavif" + bytes(4),
         "messages/2013-11-18-korea.PNG": b"\x89PNG\r\n\x1a\n" + bytes(8),
         "resolutions/1540-2004.pdf": b"%PDF-1.7\n",
-        "assets/stylesheets/site.css": "body {}",
     }
     docs = make_tree(tmp_path, images)
     site = load_site(docs)

@@ -82,6 +82,23 @@ CASES = [
     ("forged printed address", "Address.\n{: .print-only .page-address }\n", 2, "class 'print-only'"),
     ("a second page heading", "Text.\n\n# Another title\n", 3, "element <h1>"),
     ("heading id of the theme's", "## Part {: #__config }\n", 1, "id '__config'"),
+    # Ids go into the theme's table of contents and its scripts' selectors.
+    (
+        "heading id breaking out of its attribute",
+        '## Outreach {: id=\'outreach"><meta http-equiv="refresh" content="0;url=https://example.org/"/a=">">\' }\n',
+        1,
+        "an id is one word",
+    ),
+    ("paragraph id with a quote", "Text.\n{: id='a\"b' }\n", 2, "an id is one word"),
+    # Images from another site, as browsers read the address.
+    (
+        "image address with an encoded tab",
+        '<img src="/&#9;/evil.example/t.png" alt="">\n',
+        1,
+        "image from another site",
+    ),
+    ("image address with a backslash", '<img src="/\\evil.example/b.png" alt="">\n', 1, "image from another site"),
+    ("protocol-relative image", "![t](//evil.example/t.png)\n", 1, "image from another site"),
 ]
 
 
@@ -235,3 +252,21 @@ def test_a_title_never_takes_one_of_the_theme_ids(hostile_fields_site):
     assert soup.select_one("h1")["id"] == "config"
     assert soup.select_one("h2")["id"] == "drawer"
     assert len(soup.select("#__config")) == 1 and soup.select_one("#__config").name == "script"
+
+
+def test_a_page_too_deep_to_convert_is_named(tmp_path):
+    body = "\n\n".join(["<div markdown>"] * 500) + "\n\nx\n\n" + "\n\n".join(["</div>"] * 500)
+    make_tree(tmp_path, {"messages/2026-01-05-deep.md": FRONT.format(n=0, date="2026-01-05") + body + "\n"})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=BUILD_ENV,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "docs/messages/2026-01-05-deep.md:1: the page could not be converted (maximum recursion depth exceeded)"
+        in result.stdout
+    )

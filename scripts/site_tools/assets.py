@@ -31,13 +31,14 @@ SIGNATURES: dict[str, Callable[[bytes], bool]] = {
     ".avif": lambda head: head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"),
     ".pdf": lambda head: head.startswith(b"%PDF-"),
 }
-STYLESHEET_FOLDER = "assets/stylesheets"  # the site's own CSS, and only there
 MARKDOWN = ".md"
 
 SYMLINK = "symbolic link; docs/ may hold only real files: replace it with the file itself"
 HIDDEN = "hidden file or folder (its name starts with a dot); docs/ may hold only content and assets: delete it"
 IRREGULAR = "not a regular file; docs/ may hold only real files: delete it"
-_ALLOWED = "Markdown, images (.png, .jpg, .jpeg, .gif, .webp, .avif), .pdf, or .css in docs/assets/stylesheets/"
+_ALLOWED = "Markdown, images (.png, .jpg, .jpeg, .gif, .webp, .avif) or .pdf"
+# PDF features that run something when the file is opened.
+_PDF_ACTIONS = (b"/JavaScript", b"/JS", b"/OpenAction", b"/Launch", b"/AA", b"/EmbeddedFile", b"/RichMedia")
 
 
 def refused_file(src_uri: str, abs_path: Path) -> str | None:
@@ -46,9 +47,11 @@ def refused_file(src_uri: str, abs_path: Path) -> str | None:
 
     Refused: a symbolic link, or a file inside a symbolically linked folder
     below ``docs/``; a hidden file or folder (name starting with a dot); any
-    type other than Markdown, raster images, PDF and CSS (CSS only in
-    ``docs/assets/stylesheets/``); an image or PDF whose first bytes are not
-    of its type. The reason reads "what; expected", for a ``Problem``.
+    type other than Markdown, raster images and PDF (the site's stylesheet
+    is the theme's, in ``overrides/``: served from the site, a stylesheet
+    could also be loaded as a script); an image or PDF whose first bytes are
+    not of its type; a PDF with actions or scripts. The reason reads "what;
+    expected", for a ``Problem``.
     """
     parts = PurePosixPath(src_uri).parts
     if any(part.startswith(".") for part in parts):
@@ -70,10 +73,6 @@ def refused_file(src_uri: str, abs_path: Path) -> str | None:
                 f"'{PurePosixPath(src_uri).suffix}' in capitals is not read as content; expected a name ending in '.md'"
             )
         return None
-    if suffix == ".css":
-        if str(PurePosixPath(src_uri).parent) == STYLESHEET_FOLDER:
-            return None
-        return f"stylesheet outside docs/{STYLESHEET_FOLDER}/; expected the site's CSS there only"
     looks_right = SIGNATURES.get(suffix)
     if looks_right is None:
         what = f"file type '{suffix}'" if suffix else "file without a type"
@@ -82,12 +81,15 @@ def refused_file(src_uri: str, abs_path: Path) -> str | None:
             ".html": " (pages are written in Markdown)",
             ".htm": " (pages are written in Markdown)",
             ".js": " (scripts are not published from docs/)",
+            ".css": " (the site's stylesheet is overrides/assets/stylesheets/site.css, reviewed as code)",
         }.get(suffix, "")
         return f"{what} is not published{hint}; expected {_ALLOWED}"
     with abs_path.open("rb") as file:
         head = file.read(16)
     if not looks_right(head):
         return f"the content of this file is not a {suffix[1:].upper()} file; expected a real {suffix} file, as its name says"
+    if suffix == ".pdf" and any(action in abs_path.read_bytes() for action in _PDF_ACTIONS):
+        return "PDF with scripts, actions or embedded files; expected a plain document (print it to PDF again)"
     return None
 
 

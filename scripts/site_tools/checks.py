@@ -105,7 +105,7 @@ def check_references(
 
 
 PLACEHOLDER = "TODO:"  # what scripts/new.py writes where the editor must write text
-_MD_LINK_RE = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(#[^)\s>]*)?")
+_MD_LINK_RE = re.compile(r"\]\(\s*<?([^()\[\]\s>#]+\.md)(#[^)\s>]*)?")  # no brackets inside: linear on any line
 
 
 def placeholders(parsed: Parsed, shown: str) -> list[Problem]:

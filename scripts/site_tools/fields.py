@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import backrefs.bre as bre
+
 # \Z, not $: "$" also matches before a final newline, which a quoted YAML value can hold.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SYMBOL_RE = re.compile(r"^S/RES/(\d{1,5}) \((\d{4})\)\Z")
@@ -100,6 +102,7 @@ def hidden_characters(value: str) -> str | None:
             or char in BIDI_CONTROLS
             or char in ZERO_WIDTH
             or char in LINE_SEPARATORS
+            or FORMAT_CHARACTERS.fullmatch(char)
         ):
             found.append(describe_character(char))
     if not found:
@@ -108,24 +111,27 @@ def hidden_characters(value: str) -> str | None:
     return f"holds {' and '.join(found)}, which {verb} invisible and can disguise the text; delete {pronoun} (fields are plain text)"
 
 
+# Invisible format characters (Unicode's category Cf: bidirectional
+# controls, zero-width and invisible operators, tags, soft hyphen...), from
+# Unicode's own tables through backrefs (as the theme finds Han script).
+FORMAT_CHARACTERS = bre.compile(r"\p{Cf}")
 # In prose, the marks and joiners that right-to-left and other scripts need
-# are text (U+200C-U+200F, U+061C); overrides, embeddings and isolates are not
-# (they reorder what a reader sees, U+202A-U+202E, U+2066-U+2069), nor
-# controls other than tab and newline, nor invisible spaces and byte-order marks.
-_BODY_REFUSED = BIDI_CONTROLS - {"\u200e", "\u200f", "\u061c"} | {"\u200b", "\u2060", "\ufeff"}
-
-
-_BODY_REFUSED_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BODY_REFUSED)) + "]")
+# are text (U+200C-U+200F, U+061C); every other format character is not (an
+# override reorders what a reader sees), nor are controls other than tab and
+# newline.
+_PROSE_ALLOWED = frozenset("\u200c\u200d\u200e\u200f\u061c")
+_PROSE_SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|" + FORMAT_CHARACTERS.pattern)
 
 
 def hidden_in_prose(text: str) -> list[tuple[int, str]]:
     """Each character that may not stand in a page's text, as (offset in
     ``text``, description), first occurrence of each: controls other than tab
-    and newline, bidirectional overrides, embeddings and isolates, zero-width
-    space, word joiner and byte-order mark."""
+    and newline, and format characters other than the joiners and
+    directional marks scripts need (``_PROSE_ALLOWED``)."""
     found: dict[str, int] = {}
-    for match in _BODY_REFUSED_RE.finditer(text):
-        found.setdefault(match.group(0), match.start())
+    for match in _PROSE_SUSPECT_RE.finditer(text):
+        if match.group(0) not in _PROSE_ALLOWED:
+            found.setdefault(match.group(0), match.start())
     return [(offset, describe_character(char)) for char, offset in found.items()]
 
 

@@ -149,9 +149,6 @@ class LanguageBuild:
                 files.remove(file)  # (checked by the build of its own language)
                 continue
             reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
-            if not reason and file.src_uri.endswith(".css") and file.src_uri not in self.config.extra_css:
-                # A stylesheet is the site's code: served from the site, it could also be loaded as a script.
-                reason = "stylesheet not listed in mkdocs.yml's extra_css; expected only the site's own CSS"
             if reason:
                 problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
         if problems:

@@ -9,6 +9,7 @@ Raw HTML in bodies is judged later, on the converted HTML, by ``sanitize``.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,7 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
             meta, field_problems = _validate_fields(spec, valid, parsed.key_lines, shown, lang, present=present)
             problems += field_problems
             problems += placeholders(parsed, shown)
+            problems += _shape_problems(parsed.body, parsed.body_line, shown)
             for offset, what in f.hidden_in_prose(parsed.body):
                 line = parsed.body_line + parsed.body.count("\n", 0, offset)
                 problems.append(
@@ -136,6 +138,31 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
                 )
             result = (parsed, meta, problems)
     return result
+
+
+# Python-Markdown's link parser takes time growing with the square of a line's
+# length, and its block parser recurses once per level of nesting: past these,
+# one file could stall or crash the build.
+MAX_LINE = 4000  # characters; a long paragraph is about 1,500
+MAX_NESTING = 12  # levels of lists or quotes
+_DEPTH_RE = re.compile(r"^((?:[ \t]*>)*)([ \t]*)")
+
+
+def _shape_problems(body: str, first_line: int, shown: str) -> list[Problem]:
+    """A body line too long, or nested too deep, to be converted safely."""
+    problems = []
+    for number, line in enumerate(body.split("\n")):
+        if len(line) > MAX_LINE:
+            what = f"line of {len(line):,} characters; expected at most {MAX_LINE:,}: break it into paragraphs"
+            problems.append(Problem(shown, first_line + number, what))
+            break
+        quotes, indent = _DEPTH_RE.match(line).groups()  # type: ignore[union-attr]  # (it matches any line)
+        depth = quotes.count(">") + len(indent.expandtabs(4)) // 4
+        if depth > MAX_NESTING:
+            what = f"nested {depth} levels deep (lists, quotes, indented code); expected at most {MAX_NESTING}"
+            problems.append(Problem(shown, first_line + number, what))
+            break
+    return problems
 
 
 def _pattern(collection: str) -> str:

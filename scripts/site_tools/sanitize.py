@@ -96,6 +96,7 @@ _LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # (csp.py) and blocks any other inline style.
 TABLE_ALIGN_STYLES = frozenset(f"text-align: {side};" for side in ("left", "center", "right"))
 _NUMBER_RE = re.compile(r"[0-9]{1,6}")
+_ID_RE = re.compile(r"[^\W][\w-]{0,199}|_[\w-]{0,199}")  # Unicode letters and digits (headings in every script)
 _DATETIME_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite", "action", "formaction", "data", "poster", "background"})
 _VOID = _names("area base br col embed hr img input link meta source track wbr")
@@ -145,8 +146,10 @@ def attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name == "id":
         if value.startswith(THEME_ID_PREFIX):
             return f"id '{value}' on <{tag}> (it clashes with the theme's ids, which start with '{THEME_ID_PREFIX}')"
-        if not value or any(c.isspace() for c in value):
-            return f"id {value!r} on <{tag}> (an id is one word, without spaces)"
+        if not _ID_RE.fullmatch(value):
+            # The theme prints ids into its table of contents and its scripts
+            # use them in selectors: letters, digits, "-" and "_" only.
+            return f"id {value[:40]!r} on <{tag}> (an id is one word of letters, digits, '-' and '_')"
         return None
     if name in ("lang", "hreflang"):
         return (
@@ -165,11 +168,19 @@ def attribute_problem(tag: str, name: str, value: str) -> str | None:
         return f"datetime {value[:40]!r} on <{tag}> (expected a date: YYYY, YYYY-MM or YYYY-MM-DD)"
     if name == "title" and "<" in value:
         return f"title {value[:40]!r} on <{tag}> (a title is plain text: the theme's tooltips show it as HTML)"
-    if tag == "img" and name == "src" and (":" in value.split("/", 1)[0] or value.lstrip().startswith("//")):
+    if tag == "img" and name == "src" and not _same_site(value):
         return f"image from another site {value[:60]!r} (images are published from docs/ with the page)"
     if name in ("width", "height", "start"):
         return None if _NUMBER_RE.fullmatch(value) else f"{name} {value!r} on <{tag}> (expected a number)"
     return None
+
+
+def _same_site(url: str) -> bool:
+    """Whether ``url`` (decoded) is a path on this site, read as a browser
+    reads it: tabs and newlines dropped, backslashes taken for slashes,
+    leading spaces and controls ignored. No scheme, no "//" host."""
+    path = re.sub(r"[\t\n\r]", "", url).replace("\\", "/").lstrip("".join(map(chr, range(0x21))))
+    return not (path.startswith("//") or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path))
 
 
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:

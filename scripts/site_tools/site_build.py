@@ -53,13 +53,19 @@ class LanguageResult:
 
 
 # MkDocs's own link warnings name the file but not the line.
+_MKDOCS_PAGE_ERROR_RE = re.compile(r"^Error reading page '(?P<path>[^']+)': (?P<error>.*)", re.S)
 _MKDOCS_LINK_RE = re.compile(r"^Doc file '(?P<path>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<link>[^']*)'")
 
 
 def with_location(message: str, docs_dir: Path) -> str:
     """A message of MkDocs's about a link, led by ``docs/<path>:<line>:`` of
-    the first line holding the link as written (line 1 if none does); any
-    other message as it is."""
+    the first line holding the link as written (line 1 if none does); about a
+    page it could not read, led by ``docs/<path>:1:``; any other message as
+    it is."""
+    unreadable = _MKDOCS_PAGE_ERROR_RE.match(message)
+    if unreadable:
+        what = f"the page could not be converted ({unreadable['error']}); expected plainer Markdown"
+        return f"docs/{unreadable['path']}:1: {what}"
     match = _MKDOCS_LINK_RE.match(message)
     if match is None:
         return message
