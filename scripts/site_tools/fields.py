@@ -88,23 +88,12 @@ def hidden_characters(value: str) -> str | None:
     Refused: C0 controls other than the newline (U+0000–U+001F), DEL and C1
     controls (U+007F–U+009F), bidirectional controls (U+202A–U+202E,
     U+2066–U+2069, U+200E, U+200F, U+061C), zero-width characters (U+200B–
-    U+200D, U+2060, U+FEFF) and the line and paragraph separators
-    (U+2028, U+2029). The message names each character found, e.g. "holds
+    U+200D, U+2060, U+FEFF), every other invisible format character (Unicode
+    category Cf) and the line and paragraph separators (U+2028, U+2029). The message names each character found, e.g. "holds
     U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character; delete it (fields
     are plain text)", following a field's name.
     """
-    found = []
-    for char in dict.fromkeys(value):
-        code = ord(char)
-        if (
-            (code < 0x20 and char != "\n")
-            or 0x7F <= code <= 0x9F
-            or char in BIDI_CONTROLS
-            or char in ZERO_WIDTH
-            or char in LINE_SEPARATORS
-            or FORMAT_CHARACTERS.fullmatch(char)
-        ):
-            found.append(describe_character(char))
+    found = [describe_character(char) for char in dict.fromkeys(_FIELD_REFUSED_RE.findall(value))]
     if not found:
         return None
     verb, pronoun = ("is", "it") if len(found) == 1 else ("are", "them")
@@ -121,6 +110,14 @@ FORMAT_CHARACTERS = bre.compile(r"\p{Cf}")
 # newline.
 _PROSE_ALLOWED = frozenset("\u200c\u200d\u200e\u200f\u061c")
 _PROSE_SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|" + FORMAT_CHARACTERS.pattern)
+# In a field (plain text on one line), all of them but the newline, and the
+# line and paragraph separators.
+_FIELD_REFUSED_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f"
+    + "".join(sorted(BIDI_CONTROLS | ZERO_WIDTH | LINE_SEPARATORS))
+    + "]|"
+    + FORMAT_CHARACTERS.pattern
+)
 
 
 def hidden_in_prose(text: str) -> list[tuple[int, str]]:
