@@ -287,6 +287,22 @@ CASES = {
         {KEY: msg(BASE_FRONT, "".join("    " * i + "- item\n" for i in range(20)))},
         f"{MESSAGE}:19: nested 13 levels deep (lists, quotes, indented code); expected at most 12",
     ),
+    "a paragraph of brackets": (
+        {KEY: msg(BASE_FRONT, "Text.\n\n" + ("[" * 300 + "\n") * 2)},
+        f"{MESSAGE}:8: paragraph with 600 '['; expected at most 400 (a link takes one)",
+    ),
+    "a paragraph too long": (
+        {KEY: msg(BASE_FRONT, ("word " * 700 + "\n") * 3)},
+        f"{MESSAGE}:6: paragraph of 10,503 characters; expected at most 8,000: break it up",
+    ),
+    "a noncharacter in a title": (
+        {KEY: msg('title: "A message \\uFFFE"\ndate: 2013-11-18')},
+        f"{MESSAGE}:2: field 'title' holds U+FFFE NONCHARACTER, {HIDDEN}",
+    ),
+    "a PDF whose action is written with escapes": (
+        {"resolutions/1540-2004.pdf": b"%PDF-1.7\n<< /Type /Catalog /Open#41ction 4 0 R >>\n"},
+        "docs/resolutions/1540-2004.pdf:1: PDF with scripts, actions or embedded files; expected a plain document (print it to PDF again)",
+    ),
     "quotes nested too deep": (
         {KEY: msg(BASE_FRONT, ">" * 30 + " deep\n")},
         f"{MESSAGE}:6: nested 30 levels deep (lists, quotes, indented code); expected at most 12",

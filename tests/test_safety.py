@@ -270,3 +270,20 @@ def test_a_page_too_deep_to_convert_is_named(tmp_path):
         "docs/messages/2026-01-05-deep.md:1: the page could not be converted (maximum recursion depth exceeded)"
         in result.stdout
     )
+
+
+def test_a_file_cannot_replace_one_of_the_themes(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(16)
+    make_tree(tmp_path, {"assets/images/favicon.png": png})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=BUILD_ENV,
+    )
+    assert result.returncode == 1
+    assert (
+        "docs/assets/images/favicon.png:1: a file of the theme's has this name, and this one would replace it"
+        in result.stdout
+    )

@@ -14,6 +14,8 @@ such as ``.DS_Store``.
 from __future__ import annotations
 
 import os
+import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -88,9 +90,30 @@ def refused_file(src_uri: str, abs_path: Path) -> str | None:
         head = file.read(16)
     if not looks_right(head):
         return f"the content of this file is not a {suffix[1:].upper()} file; expected a real {suffix} file, as its name says"
-    if suffix == ".pdf" and any(action in abs_path.read_bytes() for action in _PDF_ACTIONS):
+    if suffix == ".pdf" and _pdf_acts(abs_path.read_bytes()):
         return "PDF with scripts, actions or embedded files; expected a plain document (print it to PDF again)"
     return None
+
+
+def _pdf_acts(data: bytes) -> bool:
+    """Whether a PDF names an action, a script or an embedded file, in its
+    objects or its compressed streams, however the names are written (PDF
+    lets ``#xx`` stand for any byte of a name)."""
+    parts = [data]
+    for match in _PDF_STREAM_RE.finditer(data):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    for part in parts:
+        plain = _PDF_NAME_ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), part)
+        if any(action in plain for action in _PDF_ACTIONS):
+            return True
+    return False
+
+
+_PDF_STREAM_RE = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_PDF_NAME_ESCAPE_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 def publishable_files(docs_dir: Path, display_root: Path | None = None) -> tuple[list[str], list[Problem]]:

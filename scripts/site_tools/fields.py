@@ -109,12 +109,16 @@ FORMAT_CHARACTERS = bre.compile(r"\p{Cf}")
 # override reorders what a reader sees), nor are controls other than tab and
 # newline.
 _PROSE_ALLOWED = frozenset("\u200c\u200d\u200e\u200f\u061c")
-_PROSE_SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|" + FORMAT_CHARACTERS.pattern)
+# Unicode's noncharacters, which XML (the feeds, the sitemap) may not hold.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+_NONCHARACTER_RE = re.compile(f"[{_NONCHARACTERS}]")
+_PROSE_SUSPECT_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f" + _NONCHARACTERS + "]|" + FORMAT_CHARACTERS.pattern)
 # In a field (plain text on one line), all of them but the newline, and the
 # line and paragraph separators.
 _FIELD_REFUSED_RE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"
     + "".join(sorted(BIDI_CONTROLS | ZERO_WIDTH | LINE_SEPARATORS))
+    + _NONCHARACTERS
     + "]|"
     + FORMAT_CHARACTERS.pattern
 )
@@ -135,6 +139,8 @@ def hidden_in_prose(text: str) -> list[tuple[int, str]]:
 def describe_character(char: str) -> str:
     """A character as Unicode names it: "U+202E RIGHT-TO-LEFT OVERRIDE"
     (controls, which have no name, as "U+0007 CONTROL CHARACTER")."""
+    if _NONCHARACTER_RE.fullmatch(char):
+        return f"U+{ord(char):04X} NONCHARACTER"
     name = unicodedata.name(char, None) or _CONTROL_NAMES.get(char, "CONTROL CHARACTER")
     return f"U+{ord(char):04X} {name}"
 

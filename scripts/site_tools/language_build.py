@@ -149,11 +149,17 @@ class LanguageBuild:
                 files.remove(file)  # (checked by the build of its own language)
                 continue
             reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
+            if not reason and not file.src_uri.endswith(".md") and self._theme_has(file.src_uri):
+                reason = "a file of the theme's has this name, and this one would replace it; expected another name"
             if reason:
                 problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
         if problems:
             raise PluginError(str(ContentError(problems)))
         return files
+
+    def _theme_has(self, src_uri: str) -> bool:
+        """Whether the theme (or our overrides) has a file at ``src_uri``."""
+        return any((Path(folder) / src_uri).is_file() for folder in self.config.theme.dirs)
 
     # -- pages --------------------------------------------------------------
     def page_url(self, page: Page) -> str:

@@ -140,29 +140,45 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
     return result
 
 
-# Python-Markdown's link parser takes time growing with the square of a line's
-# length, and its block parser recurses once per level of nesting: past these,
-# one file could stall or crash the build.
+# Python-Markdown's link parser takes time growing with the square of the
+# brackets in a paragraph, and its block parser recurses once per level of
+# nesting: past these, one file could stall or crash the build.
 MAX_LINE = 4000  # characters; a long paragraph is about 1,500
+MAX_PARAGRAPH = 8000  # characters
+MAX_BRACKETS = 400  # "[" in one paragraph (a link takes one)
 MAX_NESTING = 12  # levels of lists or quotes
 _DEPTH_RE = re.compile(r"^((?:[ \t]*>)*)([ \t]*)")
 
 
 def _shape_problems(body: str, first_line: int, shown: str) -> list[Problem]:
-    """A body line too long, or nested too deep, to be converted safely."""
-    problems = []
-    for number, line in enumerate(body.split("\n")):
+    """The first line, or paragraph, too long or nested too deep to be
+    converted in reasonable time (one problem at most)."""
+    paragraph_start, paragraph_size, brackets = 0, 0, 0
+    for number, line in enumerate([*body.split("\n"), ""]):
+        where = first_line + number
         if len(line) > MAX_LINE:
             what = f"line of {len(line):,} characters; expected at most {MAX_LINE:,}: break it into paragraphs"
-            problems.append(Problem(shown, first_line + number, what))
-            break
-        quotes, indent = _DEPTH_RE.match(line).groups()  # type: ignore[union-attr]  # (it matches any line)
+            return [Problem(shown, where, what)]
+        match = _DEPTH_RE.match(line)
+        quotes, indent = match.groups() if match else ("", "")
         depth = quotes.count(">") + len(indent.expandtabs(4)) // 4
         if depth > MAX_NESTING:
             what = f"nested {depth} levels deep (lists, quotes, indented code); expected at most {MAX_NESTING}"
-            problems.append(Problem(shown, first_line + number, what))
-            break
-    return problems
+            return [Problem(shown, where, what)]
+        if line.strip():
+            if not paragraph_size:
+                paragraph_start = where
+            paragraph_size += len(line) + 1
+            brackets += line.count("[")
+            continue
+        if paragraph_size > MAX_PARAGRAPH:
+            what = f"paragraph of {paragraph_size:,} characters; expected at most {MAX_PARAGRAPH:,}: break it up"
+            return [Problem(shown, paragraph_start, what)]
+        if brackets > MAX_BRACKETS:
+            what = f"paragraph with {brackets:,} '['; expected at most {MAX_BRACKETS} (a link takes one)"
+            return [Problem(shown, paragraph_start, what)]
+        paragraph_size, brackets = 0, 0
+    return []
 
 
 def _pattern(collection: str) -> str:
