@@ -29,7 +29,7 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
 BUILD_ENV.pop("SITE_LOCALE", None)
 
 
-def build_site(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the official build (``make build``: every language, strict) of ``config`` into ``site_dir``."""
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts/build.py"), "--config", str(config), "--site-dir", str(site_dir)],
@@ -44,7 +44,7 @@ def build_site(config: Path, site_dir: Path, env: dict[str, str] | None = None) 
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per session with a sub-path site_url."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT / "mkdocs.yml", site_dir)
+    result = run_build(ROOT / "mkdocs.yml", site_dir)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site_dir

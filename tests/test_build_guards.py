@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import BUILD_ENV, ROOT, SITE_URL, build_site
+from conftest import BUILD_ENV, ROOT, SITE_URL, run_build
 from site_tools.links import check_site
 from site_tools.project import copy_project
 
@@ -38,7 +38,7 @@ def project(tmp_path):
 )
 def test_strict_build_fails_on_bad_content_naming_file_and_line(project, content, expected):
     (project / "docs/messages/2026-11-28-broken.md").write_text(content, encoding="utf-8")
-    result = build_site(project / "mkdocs.yml", project / "site")
+    result = run_build(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
@@ -48,7 +48,7 @@ def test_strict_build_fails_on_bad_content_naming_file_and_line(project, content
 def test_unknown_listing_marker_fails_the_build(project):
     page = project / "docs/visits/index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n<!-- listing: vists -->\n", encoding="utf-8")
-    result = build_site(project / "mkdocs.yml", project / "site")
+    result = run_build(project / "mkdocs.yml", project / "site")
     assert result.returncode != 0
     assert "docs/visits/index.md" in result.stderr
     assert "unknown listing 'vists'; expected one of: messages, latest-messages, visits, resolutions" in result.stderr
@@ -108,7 +108,7 @@ def test_a_failing_language_fails_the_build_and_keeps_the_previous_site(project,
     (site_dir / "old/index.html").write_text("previous site", encoding="utf-8")
     page = project / f"docs/visits/index.{lang}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[link](../messages/index.md#nulle-part)\n", encoding="utf-8")
-    result = build_site(project / "mkdocs.yml", site_dir)
+    result = run_build(project / "mkdocs.yml", site_dir)
     assert result.returncode != 0
     assert f"[{lang}] WARNING" in result.stderr and "#nulle-part" in result.stderr
     assert f"[{lang}] build failed: Aborted with 1 warnings in strict mode!" in result.stderr

@@ -13,12 +13,13 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, ROOT, build_site
+from conftest import BUILD_ENV, ROOT, run_build
 from site_tools.project import copy_project
 from test_check import make_tree
 
@@ -117,15 +118,20 @@ def _case(n: int) -> str:
     return FRONT.format(n=n, date=_date(n)) + CASES[n][1]
 
 
-@pytest.fixture(scope="module")
-def checked(hostile_tree):
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    """``make check`` on the docs/ of ``root``."""
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
         capture_output=True,
         text=True,
-        cwd=hostile_tree,
+        cwd=root,
         env=BUILD_ENV,
     )
+
+
+@pytest.fixture(scope="module")
+def checked(hostile_tree):
+    return run_check(hostile_tree)
 
 
 def _expected(n: int) -> tuple[str, str]:
@@ -148,7 +154,7 @@ def test_the_build_refuses_what_the_check_refuses(hostile_tree, checked):
     config = copy_project(project)
     shutil.rmtree(project / "docs")
     shutil.copytree(hostile_tree / "docs", project / "docs")
-    result = build_site(config, hostile_tree / "site")
+    result = run_build(config, hostile_tree / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert not (hostile_tree / "site").exists()
@@ -179,7 +185,7 @@ def hostile_fields_site(tmp_path_factory):
     (root / "docs/messages/2026-01-06-config.md").write_text(
         "---\ntitle: __config\ndate: 2026-01-06\n---\n\n## __drawer\n\nText.\n", encoding="utf-8"
     )
-    result = build_site(config, root / "site")
+    result = run_build(config, root / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return root / "site"
@@ -257,13 +263,7 @@ def test_a_title_never_takes_one_of_the_theme_ids(hostile_fields_site):
 def test_a_page_too_deep_to_convert_is_named(tmp_path):
     body = "\n\n".join(["<div markdown>"] * 500) + "\n\nx\n\n" + "\n\n".join(["</div>"] * 500)
     make_tree(tmp_path, {"messages/2026-01-05-deep.md": FRONT.format(n=0, date="2026-01-05") + body + "\n"})
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=BUILD_ENV,
-    )
+    result = run_check(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -275,13 +275,7 @@ def test_a_page_too_deep_to_convert_is_named(tmp_path):
 def test_a_file_cannot_replace_one_of_the_themes(tmp_path):
     png = b"\x89PNG\r\n\x1a\n" + bytes(16)
     make_tree(tmp_path, {"assets/images/favicon.png": png})
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/check.py"), "--docs", "docs"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=BUILD_ENV,
-    )
+    result = run_check(tmp_path)
     assert result.returncode == 1
     assert (
         "docs/assets/images/favicon.png:1: a file of the theme's has this name, and this one would replace it"

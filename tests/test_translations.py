@@ -9,7 +9,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, SEED_SOURCE, SITE_URL, build_site
+from conftest import ROOT, SEED, SEED_SOURCE, SITE_URL, run_build
 from site_tools.languages import TRANSLATION_CODES
 from site_tools.model import load_site
 from site_tools.project import copy_project
@@ -139,7 +139,7 @@ def test_editing_the_seed_makes_its_translations_outdated_until_done(project):
     assert {before[(SEED_SOURCE, lang)] for lang in TRANSLATION_CODES} == {"outdated"}
     assert {before[(NEW, lang)] for lang in TRANSLATION_CODES} == {"missing"}
     site = project / "site-outdated"
-    assert build_site(project / "mkdocs.yml", site).returncode == 0
+    assert run_build(project / "mkdocs.yml", site).returncode == 0
     for lang in TRANSLATION_CODES:
         notice = page(site, lang, SEED).select_one("[data-translation-status]")
         assert notice["data-translation-status"] == "outdated"
@@ -155,7 +155,7 @@ def test_editing_the_seed_makes_its_translations_outdated_until_done(project):
     after = statuses(project)
     assert {after[(SEED_SOURCE, lang)] for lang in TRANSLATION_CODES} == {"current"}
     site = project / "site-done"
-    assert build_site(project / "mkdocs.yml", site).returncode == 0
+    assert run_build(project / "mkdocs.yml", site).returncode == 0
     assert page(site, "fr", SEED).select_one("[data-translation-status]") is None
 
 
