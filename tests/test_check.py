@@ -287,6 +287,17 @@ CASES = {
         {KEY: msg(BASE_FRONT, "".join("    " * i + "- item\n" for i in range(20)))},
         f"{MESSAGE}:19: nested 13 levels deep (lists, quotes, indented code); expected at most 12",
     ),
+    "a date far ahead": (
+        {
+            KEY: None,
+            "messages/9999-12-31-korea.md": msg("title: A message\ndate: 9999-12-31"),
+        },
+        "docs/messages/9999-12-31-korea.md:3: field 'date' '9999-12-31' is more than a year ahead; expected the real date",
+    ),
+    "a visit start far ahead": (
+        {"visits/madagascar.md": msg("title: Visit\nstate: {name: Madagascar, code: MG}\nstart: 2999")},
+        "docs/visits/madagascar.md:4: field 'start' '2999' is more than a year ahead; expected the real date",
+    ),
     "a paragraph of brackets": (
         {KEY: msg(BASE_FRONT, "Text.\n\n" + ("[" * 300 + "\n") * 2)},
         f"{MESSAGE}:8: paragraph with 600 '['; expected at most 400 (a link takes one)",

@@ -163,21 +163,39 @@ def text(value: Any) -> str:
     return value.strip()
 
 
+# A document dated further ahead than this is a typing mistake (9999-12-31
+# would top every listing and set every feed's date).
+MAX_DAYS_AHEAD = 366
+
+
+def _not_far_ahead(value: str, earliest: dt.date) -> None:
+    """Raise FieldError if ``earliest``, the first day ``value`` can mean, is
+    more than a year after today."""
+    if earliest > dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise FieldError(f"{value!r} is more than a year ahead; expected the real date")
+
+
 def date(value: Any) -> dt.date:
+    """A full date written YYYY-MM-DD, at most a year ahead. Raises FieldError."""
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise FieldError(f"found {value!r}; expected a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise FieldError(f"{value!r} is not a real calendar date; expected YYYY-MM-DD") from None
+    _not_far_ahead(value, parsed)
+    return parsed
 
 
 def partial_date(value: Any) -> PartialDate:
+    """A date written YYYY, YYYY-MM or YYYY-MM-DD, at most a year ahead. Raises FieldError."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         raise FieldError(f"found {_kind(value)}; expected YYYY, YYYY-MM or YYYY-MM-DD")
-    return PartialDate.parse(value)
+    parsed = PartialDate.parse(value)
+    _not_far_ahead(value, dt.date(parsed.year, parsed.month or 1, parsed.day or 1))
+    return parsed
 
 
 def slug(value: Any) -> str:
