@@ -611,3 +611,36 @@ def test_a_file_ending_right_after_its_front_matter_is_valid(tmp_path):
     site = load_site(docs)
     assert site.problems == []
     assert site.documents["visits/madagascar.md"].english.body == ""
+
+
+def test_partial_dates_of_any_precision_build_side_by_side(tmp_path):
+    """A visit known by its year beside ones known by month and day; a visit
+    ending in a year that holds its start month: valid, listed, built."""
+    make_tree(
+        tmp_path,
+        {
+            "visits/2013-malawi.md": msg("title: Visit A\nstate: {name: Malawi, code: MW}\nstart: 2013"),
+            "visits/2013-niger.md": msg("title: Visit B\nstate: {name: Niger, code: NE}\nstart: 2013-07\nend: 2013"),
+            "visits/2013-chad.md": msg("title: Visit C\nstate: {name: Chad, code: TD}\nstart: 2013-07-02"),
+        },
+    )
+    result = run("check.py", "--docs", "docs", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    site = load_site(tmp_path / "docs")
+    assert [doc.slug for doc in site.collection("visits")][:4] == [
+        "2013-korea",
+        "2013-chad",
+        "2013-niger",
+        "2013-malawi",
+    ]
+
+
+def test_a_visit_ending_before_it_starts_is_refused_at_any_precision(tmp_path):
+    make_tree(
+        tmp_path,
+        {"visits/2013-niger.md": msg("title: Visit\nstate: {name: Niger, code: NE}\nstart: 2013-07\nend: 2013-06-30")},
+    )
+    result = run("check.py", "--docs", "docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "docs/visits/2013-niger.md:5: the visit ends (2013-06-30) before it starts (2013-07)" in result.stdout

@@ -11,6 +11,7 @@ matter (the model applies it to every key and value, at any depth).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -46,13 +47,37 @@ class FieldError(ValueError):
     """The value is invalid; the message says what is expected."""
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date whose month or day may be unknown (a visit known only by its year)."""
+    """A date whose month or day may be unknown (a visit known only by its year).
+
+    Ordered by what is known, an unknown part first: 2013 < 2013-01 <
+    2013-01-01 < 2013-02. ``first_day`` and ``last_day`` give the span it
+    may mean."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day()
+        if self.month:
+            following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
 
     @classmethod
     def parse(cls, value: str) -> PartialDate:
