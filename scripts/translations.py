@@ -28,6 +28,7 @@ import re
 import sys
 from pathlib import Path
 
+from site_tools.frontmatter import decode, parse
 from site_tools.languages import BY_CODE, TRANSLATION_CODES
 from site_tools.model import Document, Site, load_site
 from site_tools.translations import STATUSES, as_json, report, source_hash, summary, translatable_fields
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     site = load_site(root / "docs", root)
     if site.problems:
         # Reported, not fatal: a file that cannot be read counts as missing.
-        print(f"warning: {len(site.problems)} content problem(s); see 'python scripts/check.py'", file=sys.stderr)
+        print(f"warning: {len(site.problems)} content problem(s); see 'make check'", file=sys.stderr)
     if args.command == "status":
         return print_status(site, args.format, args.lang)
     if args.lang not in TRANSLATION_CODES:
@@ -126,18 +127,34 @@ def start(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Pat
 
 
 def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path) -> int:
+    """Record in the translation's front matter the hash of the English text
+    it now translates. Only a well-formed translation is changed, and only its
+    ``source_hash`` line; anything else is refused with ``path:line`` and the
+    file left as it was (exit 1)."""
     if not target.exists():
         parser.error(f"{target.relative_to(root)} does not exist; create it with 'start {lang} docs/{doc.key}'")
-    text = target.read_text(encoding="utf-8")
-    end = text.index("\n---", 3)
-    front, rest = text[:end], text[end:]
+    shown = str(target.relative_to(root))
+    raw = target.read_bytes()
+    text, problems = decode(raw, shown)
+    parsed = None
+    if text is not None:
+        parsed, problems = parse(text, shown)
+    if parsed is None:
+        for problem in problems:
+            print(f"{problem}; the file is unchanged", file=sys.stderr)
+        return 1
+    lines = parsed.text.split("\n")
+    closing = parsed.body_line - 2  # the index of the closing '---' line
     line = f"source_hash: {source_hash(doc)}"
-    if re.search(r"^source_hash:.*$", front, flags=re.M):
-        front = re.sub(r"^source_hash:.*$", line, front, count=1, flags=re.M)
+    front = lines[1:closing]
+    at = next((i for i, entry in enumerate(front) if re.match(r"source_hash:", entry)), None)
+    if at is None:
+        front.append(line)
     else:
-        front += "\n" + line
-    target.write_text(front + rest, encoding="utf-8")
-    print(f"Marked {target.relative_to(root)} current (source hash {source_hash(doc)}).")
+        front[at] = line
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    target.write_text(newline.join([lines[0], *front, *lines[closing:]]), encoding="utf-8", newline="")
+    print(f"Marked {shown} current (source hash {source_hash(doc)}).")
     return 0
 
 

@@ -192,3 +192,38 @@ def test_bad_invocations_exit_2_with_a_clear_message(args, expected):
     result = tool(*args)
     assert result.returncode == 2
     assert expected in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "file is empty"),
+        (b"---\ntitle: x\n", "front matter is not closed"),
+        (b"Texte.\n\n---\n\nsuite\n", "file does not start with front matter"),
+        (b"---\ntitle: [x\n---\n\nTexte.\n", "front matter is not valid YAML"),
+        (b"\xff\xfe---\n", ""),
+    ],
+    ids=["empty", "unclosed", "no front matter, a rule in the body", "broken YAML", "not UTF-8"],
+)
+def test_done_refuses_a_malformed_translation_and_leaves_it_as_it_was(tmp_path, content, expected):
+    copy_project(tmp_path)
+    target = tmp_path / "docs/visits/2013-grenada.fr.md"
+    target.write_bytes(content)
+    result = tool("done", "fr", "docs/visits/2013-grenada.md", root=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/visits/2013-grenada.fr.md:" in result.stderr and "the file is unchanged" in result.stderr
+    assert expected in result.stderr
+    assert target.read_bytes() == content
+
+
+def test_done_changes_only_the_source_hash_line_keeping_line_endings(tmp_path):
+    copy_project(tmp_path)
+    target = tmp_path / "docs/visits/2013-grenada.fr.md"
+    target.write_bytes(b"---\r\ntitle: Visite\r\ntranslation: unofficial\r\nsource_hash: 0\r\n---\r\n\r\nTexte.\r\n")
+    result = tool("done", "fr", "docs/visits/2013-grenada.md", root=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = target.read_bytes().split(b"\r\n")
+    assert lines[:3] == [b"---", b"title: Visite", b"translation: unofficial"]
+    assert lines[3].startswith(b"source_hash: ") and lines[3] != b"source_hash: 0"
+    assert lines[4:] == [b"---", b"", b"Texte.", b""]
