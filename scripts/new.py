@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from anyascii import anyascii
+
 from site_tools import fields
-from site_tools.model import COLLECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,8 +34,10 @@ T = TypeVar("T")
 
 
 def slugify(text: str, max_words: int = 8) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    """A URL slug from text in any script, transliterated by anyascii
+    ("中国" -> "zhongguo", "Кыргызстан" -> "kyrgyzstan"); "" when nothing of
+    it can be written in Latin letters or digits."""
+    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
     return "-".join(words[:max_words])
 
 
@@ -73,7 +76,10 @@ def visit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[st
     state = _checked(parser, "--state/--code", fields.state, {"name": args.state, "code": args.code})
     name = state["name"]
     lines = [f"title: {_yaml('Visit to ' + name)}", f"state: {{name: {_yaml(name)}, code: {state['code']}}}"]
-    stem = slugify(state["name"])
+    stem = args.slug or slugify(state["name"])
+    if not stem:
+        parser.error(f"cannot make a file name from --state {name!r}; give one with --slug (e.g. --slug china)")
+    _checked(parser, "--slug", fields.slug, stem)
     if args.start:
         start = _checked(parser, "--start", fields.partial_date, args.start)
         lines.append(f"start: {start.iso}")
@@ -141,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--end", help="last day, in the same form")
     v.add_argument("--led-by", help="who led the visit")
     v.add_argument("--message", help="file name (without .md) of the related Chairman's message")
+    v.add_argument("--slug", help="short name in the URL (default: the State's name, in Latin letters)")
 
     r = sub.add_parser("resolution", help="a Security Council resolution")
     r.add_argument("--symbol", required=True, help="its symbol, e.g. 'S/RES/1540 (2004)'")
@@ -155,12 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     collection, make = KINDS[args.kind]
     stem, lines, body = make(args, parser)
-    path = args.docs / collection / f"{stem}.md"
-    if path.exists():
+    folder = args.docs / collection
+    path = folder / f"{stem}.md"
+    if os.path.lexists(path):
         parser.error(f"{path} exists already; choose another --slug or edit that file")
-    assert collection in COLLECTIONS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("---\n" + "\n".join(lines) + "\n---\n\n" + body, encoding="utf-8")
+    if any(part.is_symlink() for part in (args.docs, folder)):
+        parser.error(f"{folder} is a symbolic link; docs/ may hold only real files and folders")
+    folder.mkdir(parents=True, exist_ok=True)
+    # Created, never overwritten, never through a link (even one made since the check above).
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        parser.error(f"{path} cannot be created ({error.strerror}); nothing was written")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write("---\n" + "\n".join(lines) + "\n---\n\n" + body)
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(f"Created {shown}")
     print(f"Preview: {PREVIEW}{collection}/{stem}/ (run 'make serve')")

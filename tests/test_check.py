@@ -644,3 +644,29 @@ def test_a_visit_ending_before_it_starts_is_refused_at_any_precision(tmp_path):
     result = run("check.py", "--docs", "docs", cwd=tmp_path)
     assert result.returncode == 1
     assert "docs/visits/2013-niger.md:5: the visit ends (2013-06-30) before it starts (2013-07)" in result.stdout
+
+
+def test_new_visit_names_a_file_from_a_state_in_any_script(tmp_path):
+    docs = make_tree(tmp_path, {})
+    result = run(
+        "new.py", "--docs", str(docs), "visit", "--state", "中国", "--code", "CN", "--start", "2014", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert (docs / "visits/2014-zhongguo.md").is_file()
+    assert not (docs / "visits/2014-.md").exists()
+
+
+def test_new_never_writes_through_a_link_nor_over_a_file(tmp_path):
+    docs = make_tree(tmp_path, {})
+    outside = tmp_path / "outside.md"
+    (docs / "visits/2014-chad.md").symlink_to(outside)  # dangling: the file it names does not exist
+    result = run(
+        "new.py", "--docs", str(docs), "visit", "--state", "Chad", "--code", "TD", "--start", "2014", cwd=tmp_path
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not outside.exists()
+    existing = docs / "visits/madagascar.md"
+    before = existing.read_bytes()
+    result = run("new.py", "--docs", str(docs), "visit", "--state", "Madagascar", "--code", "MG", cwd=tmp_path)
+    assert result.returncode == 2 and "exists already" in result.stderr
+    assert existing.read_bytes() == before
