@@ -66,7 +66,7 @@ _env = Environment(
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
-    auto_reload=False,  # loaded once per process, like this code (not a file check per page)
+    auto_reload=True,  # an edited template shows on a live preview's next rebuild
 )
 _env.filters["text"] = _text
 
