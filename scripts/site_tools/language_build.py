@@ -25,6 +25,7 @@ import json
 import logging
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,7 +42,7 @@ from mkdocs.utils import get_relative_url
 
 from . import a11y, assets, csp, sanitize
 from .feeds import SCHEMA_PATH, atom, documents_json
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, get
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, Language, get
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
 from .problems import ContentError, Problem
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
@@ -79,11 +80,8 @@ class LanguageBuild:
     prefix: str
     site_url: str
     site: Site
-    docs_dir: Path
-    markdown_settings: dict[str, Any]
     config: MkDocsConfig
     only: bool  # the build's only language (build_only_locale)
-    site_name: str
     fallbacks: set[str] = field(default_factory=set)  # URLs of pages served in English
     renderers: dict[str, Renderer] = field(default_factory=dict)
     facts: dict[str, str] = field(default_factory=dict)
@@ -106,11 +104,10 @@ class LanguageBuild:
         site_url = config.site_url or "/"
         if only and get(lang).prefix and site_url.endswith(get(lang).prefix):
             site_url = site_url[: -len(get(lang).prefix)]  # scripts/build.py gives each language its own address
-        docs_dir = Path(config.docs_dir)
         if reload or cache.site is None:
             # (Files unchanged since this process last read them are not read
             # again: scripts/build.py reads them all once before its workers start.)
-            site = load_site(docs_dir, display_root=Path(config.config_file_path).parent, reuse=True)
+            site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent, reuse=True)
             if site.problems:
                 raise PluginError(str(ContentError(site.problems)))
             cache.site = site
@@ -131,9 +128,8 @@ class LanguageBuild:
             raise PluginError(
                 f"mkdocs.yml: markdown_extensions must list {SYMBOLS} (UN symbols linked to official texts)"
             )
-        settings = {"extensions": list(config.markdown_extensions), "extension_configs": dict(config.mdx_configs)}
         site_url = site_url if site_url.endswith("/") else site_url + "/"
-        return cls(lang, prefix, site_url, cache.site, docs_dir, settings, config, bool(only), config.site_name)
+        return cls(lang, prefix, site_url, cache.site, config, bool(only))
 
     # -- files --------------------------------------------------------------
     def select_files(self, files: Files) -> Files:
@@ -142,10 +138,12 @@ class LanguageBuild:
         in a one-language build, leave the other languages' pages out (this
         language's pages come from its own files or the English ones)."""
         problems = []
+        docs_dir = Path(self.config.docs_dir)
+        others = set(TRANSLATION_CODES) - {self.lang} if self.only else set()
         for file in list(files):
-            if not (file.abs_src_path and Path(file.abs_src_path).is_relative_to(self.docs_dir)):
+            if not (file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir)):
                 continue
-            if self.only and _language_of(file.src_uri) in set(TRANSLATION_CODES) - {self.lang}:
+            if _language_of(file.src_uri) in others:
                 files.remove(file)  # (checked by the build of its own language)
                 continue
             reason = assets.refused_file(file.src_uri, Path(file.abs_src_path))
@@ -256,7 +254,10 @@ class LanguageBuild:
     def convert(self, text: str) -> str:
         """Markdown to HTML with this build's extensions and settings, listing
         markers left out (to find the line of a refused piece of a page)."""
-        return markdown.Markdown(**self.markdown_settings).convert(MARKER_RE.sub("", text))
+        converter = markdown.Markdown(
+            extensions=self.config.markdown_extensions, extension_configs=self.config.mdx_configs
+        )
+        return converter.convert(MARKER_RE.sub("", text))
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         doc = self.document(page)
@@ -267,10 +268,7 @@ class LanguageBuild:
             "href": relative(get(self.lang).prefix + "feed.xml", url),
             "title": strings(self.lang)["feed_title"],
         }
-        context["language_links"] = [
-            {"name": x.name, "lang": x.code, "dir": x.direction, "link": relative(doc.url(x.code), url) + "/"}
-            for x in LANGUAGES
-        ]
+        context["language_links"] = _language_links(lambda x: relative(doc.url(x.code), url) + "/")
         # A fallback copy is not a page of its own for search engines: its
         # canonical address is the English original's.
         shown_lang = self.lang if doc.is_translated(self.lang) else DEFAULT_LANGUAGE
@@ -315,9 +313,7 @@ class LanguageBuild:
             base = urlsplit(self.site_url).path.rstrip("/")
             context["t"] = strings(self.lang)
             context["homes"] = [(x, f"{base}/{x.prefix}") for x in LANGUAGES]  # absolute: served at any address
-            context["language_links"] = [
-                {"name": x.name, "lang": x.code, "dir": x.direction, "link": f"{base}/{x.prefix}"} for x in LANGUAGES
-            ]
+            context["language_links"] = _language_links(lambda x: f"{base}/{x.prefix}")
         return context
 
     def sitemap(self) -> str:
@@ -340,7 +336,7 @@ class LanguageBuild:
             index = json.loads(index_path.read_text(encoding="utf-8"))
             localized = flag_fallbacks(index, self.fallbacks, strings(self.lang)["in_english"])
             _write(index_path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
-        _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.site_name))
+        _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.config.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))
         _write(root / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
 
@@ -364,6 +360,11 @@ def _comments(html: str) -> set[str]:
     reader.feed(html)
     reader.close()
     return reader.comments
+
+
+def _language_links(link: Callable[[Language], str]) -> list[dict[str, str]]:
+    """The language switcher's entries, in UN order, each with ``link(language)``."""
+    return [{"name": x.name, "lang": x.code, "dir": x.direction, "link": link(x)} for x in LANGUAGES]
 
 
 def _language_of(src_uri: str) -> str | None:

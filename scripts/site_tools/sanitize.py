@@ -84,7 +84,6 @@ CLASSES_BY_TAG: dict[str, frozenset[str]] = {
     "p": frozenset({"admonition-title"}),
     "span": frozenset(value for value in STANDARD_TYPES.values() if value),  # Pygments' tokens in code blocks
 }
-ALLOWED_CLASSES: frozenset[str] = frozenset().union(*CLASSES_BY_TAG.values())
 THEME_ID_PREFIX = "__"  # every id Material writes or looks up starts with it
 
 _ATTRIBUTE_VALUES: dict[str, frozenset[str]] = {
