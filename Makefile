@@ -23,10 +23,10 @@ node_modules/.installed: package.json package-lock.json
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## preview: instant preview for editors: one language (ONLY=fr; default en), changed pages only
+## preview: quick preview for editors: one language (ONLY=fr; default en), rebuilt on every save
 ONLY ?= en
 preview: $(BIN)/.installed
-	SITE_LOCALE=$(ONLY) $(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+	SITE_LOCALE=$(ONLY) $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 ## build: the one official build: every language in parallel into site/, failing on any warning
 build: $(BIN)/.installed

@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.docs / collection
     path = folder / f"{stem}.md"
     if os.path.lexists(path):
-        parser.error(f"{path} exists already; choose another --slug or edit that file")
+        another = "" if args.kind == "resolution" else "choose another --slug or "
+        parser.error(f"{path} exists already; {another}edit that file")
     if any(part.is_symlink() for part in (args.docs, folder)):
         parser.error(f"{folder} is a symbolic link; docs/ may hold only real files and folders")
     folder.mkdir(parents=True, exist_ok=True)
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         file.write("---\n" + "\n".join(lines) + "\n---\n\n" + body)
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(f"Created {shown}")
-    print(f"Preview: {PREVIEW}{collection}/{stem}/ (run 'make serve')")
+    print(f"Preview: {PREVIEW}{collection}/{stem}/ (run 'make preview')")
     print("Then replace every 'TODO:' with the real text, and run 'make check'.")
     return 0
 

@@ -28,6 +28,7 @@ import re
 import sys
 from pathlib import Path
 
+from site_tools.checks import placeholders
 from site_tools.frontmatter import decode, parse
 from site_tools.languages import BY_CODE, TRANSLATION_CODES
 from site_tools.model import Document, Site, load_site
@@ -139,6 +140,10 @@ def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path
     parsed = None
     if text is not None:
         parsed, problems = parse(text, shown)
+    if parsed is not None:
+        problems = placeholders(parsed, shown)  # an unfinished translation is not current
+        if problems:
+            parsed = None
     if parsed is None:
         for problem in problems:
             print(f"{problem}; the file is unchanged", file=sys.stderr)

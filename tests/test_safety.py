@@ -281,3 +281,14 @@ def test_a_file_cannot_replace_one_of_the_themes(tmp_path):
         "docs/assets/images/favicon.png:1: a file of the theme's has this name, and this one would replace it"
         in result.stdout
     )
+
+
+def test_each_refusal_names_its_own_line(tmp_path):
+    body = "Text.\n\n<script>alert(1)</script>\n\nMore.\n\n![t](https://evil.example/t.png)\n\n<!-- a note -->\n"
+    make_tree(tmp_path, {"messages/2026-01-05-lines.md": FRONT.format(n=0, date="2026-01-05") + body})
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    where = "docs/messages/2026-01-05-lines.md"
+    assert f"{where}:8: not allowed in published content: element <script>" in result.stdout
+    assert f"{where}:12: not allowed in published content: image from another site" in result.stdout
+    assert f"{where}:14: not allowed in published content: HTML comment" in result.stdout

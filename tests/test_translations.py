@@ -202,8 +202,9 @@ def test_bad_invocations_exit_2_with_a_clear_message(args, expected):
         (b"Texte.\n\n---\n\nsuite\n", "file does not start with front matter"),
         (b"---\ntitle: [x\n---\n\nTexte.\n", "front matter is not valid YAML"),
         (b"\xff\xfe---\n", ""),
+        (b"---\ntitle: Visite\ntranslation: unofficial\n---\n\nTODO: translate.\n", "placeholder 'TODO:'"),
     ],
-    ids=["empty", "unclosed", "no front matter, a rule in the body", "broken YAML", "not UTF-8"],
+    ids=["empty", "unclosed", "no front matter, a rule in the body", "broken YAML", "not UTF-8", "unfinished"],
 )
 def test_done_refuses_a_malformed_translation_and_leaves_it_as_it_was(tmp_path, content, expected):
     copy_project(tmp_path)

@@ -241,12 +241,12 @@ class LanguageBuild:
                     renderer.fragments[token] = ""
                 content = content.replace(token, "")
         refused = sanitize.refusals(content)
-        if refused:
-            line = sanitize.first_unsafe_line(source.body, self.convert)
+        for what in refused:
+            line = sanitize.first_unsafe_line(source.body, self.convert, what)
             where = source.body_line + line - 1 if line else source.body_line
-            for what in refused:
-                message = f"not allowed in published content: {what}; write plain Markdown instead"
-                log.warning(str(Problem(shown, where, message)))
+            message = f"not allowed in published content: {what}; write plain Markdown instead"
+            log.warning(str(Problem(shown, where, message)))
+        if refused:
             html = (heading_html.group(0) if heading_html else "") + sanitize.sanitize(content)
         facts = self.facts.pop(page.file.src_uri, None)
         return html if facts is None else insert_facts(html, facts)

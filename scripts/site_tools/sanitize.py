@@ -250,7 +250,7 @@ def refusals(html: str) -> list[str]:
     return [f"markup that the sanitizer removes, at {_snippet(html, strict)}"]
 
 
-def first_unsafe_line(body: str, convert: Callable[[str], str]) -> int | None:
+def first_unsafe_line(body: str, convert: Callable[[str], str], refusal: str | None = None) -> int | None:
     """The 1-based line of ``body`` (Markdown) where refused HTML begins, or
     None when the whole body converts to clean HTML.
 
@@ -260,15 +260,22 @@ def first_unsafe_line(body: str, convert: Callable[[str], str]) -> int | None:
     conversions, whatever the body's length (it is on the failure path, but
     a long page must not make the build slow). A construct that only looks
     unsafe while incomplete (an unclosed fence) is judged with its lines so
-    far, as a reader of the source would.
+    far, as a reader of the source would. With ``refusal`` (one of the
+    descriptions ``refusals`` gave for the whole body), the line where that
+    one begins; the first refused line if it cannot be told apart.
     """
     lines = body.split("\n")
-    if not refusals(convert(body)):
-        return None
+
+    def unsafe_prefix(text: str) -> bool:
+        found = refusals(convert(text))
+        return refusal in found if refusal is not None else bool(found)
+
+    if not unsafe_prefix(body):
+        return None if refusal is None else first_unsafe_line(body, convert)
     clean, unsafe = 0, len(lines)  # prefix of `clean` lines converts clean; of `unsafe` lines, not
     while unsafe - clean > 1:
         middle = (clean + unsafe) // 2
-        if refusals(convert("\n".join(lines[:middle]))):
+        if unsafe_prefix("\n".join(lines[:middle])):
             unsafe = middle
         else:
             clean = middle
