@@ -21,12 +21,12 @@ node_modules/.installed: package.json package-lock.json
 
 ## serve: build and preview the site with live reload at http://127.0.0.1:8000
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	SITE_PREVIEW=1 $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 ## preview: quick preview for editors: one language (ONLY=fr; default en), rebuilt on every save
 ONLY ?= en
 preview: $(BIN)/.installed
-	SITE_LOCALE=$(ONLY) $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	SITE_PREVIEW=1 SITE_LOCALE=$(ONLY) $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 ## build: the one official build: every language in parallel into site/, failing on any warning
 build: $(BIN)/.installed

@@ -3,8 +3,13 @@ a traceback."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import subprocess
 import sys
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -54,3 +59,93 @@ def test_bad_input_gets_a_message_not_a_traceback(tmp_path, call):
     assert result.returncode in (1, 2), result.stdout + result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stderr.strip(), "a bad input is answered with a message"
+
+
+# -- The whole bad-content battery, through every tool -----------------------
+# Each tree of test_check's battery, each editor's mistake of test_preview's,
+# and every combination of partial dates, given to the check (its model part:
+# the conversion of every one is tested in test_check, test_safety and
+# test_preview), `translations.py` status/start/done and `new.py`. Called in
+# this process (each tool's ``main``), so the battery stays quick: an
+# exception escaping a tool fails the test as a traceback would.
+
+PARTS = ("", "2013", "2013-07", "2013-07-09", "2014-02-30", "July 2013")
+
+
+def _date_combinations() -> dict[str, str]:
+    files = {}
+    for i, start in enumerate(PARTS):
+        for j, end in enumerate(PARTS):
+            front = "title: A visit\nstate: {name: Chile, code: CL}\n"
+            front += f"start: {start}\n" if start else ""
+            front += f"end: {end}\n" if end else ""
+            files[f"visits/2013-dates-{i}-{j}.md"] = f"---\n{front}---\n\nText.\n"
+    return files
+
+
+def _battery() -> dict[str, dict[str, str | bytes | None]]:
+    from test_check import CASES as CHECK_CASES
+    from test_preview import MISTAKES
+
+    cases = {name: changes for name, (changes, _) in CHECK_CASES.items()}
+    cases.update({f"mistake {path}": {path: content} for path, content in MISTAKES.items()})
+    cases["every partial-date combination"] = dict(_date_combinations())
+    return cases
+
+
+BATTERY = _battery()
+
+
+def _tool(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"tool_{name}", ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tools() -> dict[str, ModuleType]:
+    return {name: _tool(name) for name in ("check", "translations", "new")}
+
+
+def _call(module: ModuleType, argv: list[str]) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = module.main(argv)
+        except SystemExit as stop:  # argparse's usage errors
+            code = stop.code if isinstance(stop.code, int) else 1
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("case", BATTERY)
+def test_every_tool_answers_bad_content_without_a_traceback(tmp_path, tools, case, monkeypatch):
+    changes = BATTERY[case]
+    make_tree(tmp_path, changes)
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    sources = sorted(str(Path("docs") / rel) for rel in changes if rel.endswith(".md") and rel.count(".") == 1)
+    translated = sorted(str(Path("docs") / rel) for rel in changes if rel.endswith(".md") and rel.count(".") == 2)
+    calls: list[tuple[str, list[str]]] = [
+        ("check", ["--docs", str(docs), "--model-only"]),
+        ("translations", ["--root", str(tmp_path), "status"]),
+        ("translations", ["--root", str(tmp_path), "status", "--format", "json"]),
+        ("new", ["--docs", str(docs), "message", "--date", "2026-11-21", "--title", "A new message"]),
+        ("new", ["--docs", str(docs), "visit", "--state", "Chile", "--code", "CL", "--start", "2013-07"]),
+    ]
+    for path in sources:
+        english = path if (tmp_path / path).is_file() else None
+        if english:
+            calls.append(("translations", ["--root", str(tmp_path), "start", "ru", english]))
+            calls.append(("translations", ["--root", str(tmp_path), "done", "ru", english]))
+    for path in translated:
+        lang = path.rsplit(".", 2)[1]
+        english = path.replace(f".{lang}.md", ".md")
+        calls.append(("translations", ["--root", str(tmp_path), "done", lang, english]))
+    for tool, argv in calls:
+        code, output = _call(tools[tool], argv)
+        assert code in (0, 1, 2), (tool, argv, code, output)
+        assert "Traceback" not in output, (tool, argv, output)
+        if code:
+            assert output.strip(), (tool, argv, "a refusal is explained")

@@ -24,9 +24,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from site_tools import live_code
 from site_tools.language_build import LanguageBuild, SiteCache
 
-_cache = SiteCache()  # the content model, shared by the builds of one run
+# The content model, shared by the builds of one run, and the module it was
+# made with (a live preview imports edited code again: see ``live_code``).
+_cache: dict[str, Any] = {"module": None, "site": None}
 # The builds being run: under `mkdocs serve` the i18n plugin runs each other
 # language's build inside the default one's post-build step.
 _builds: list[LanguageBuild] = []
@@ -34,7 +37,12 @@ _builds: list[LanguageBuild] = []
 
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _builds.append(LanguageBuild.start(config, _cache, reload=not _builds))
+    if not _builds:  # a new run: the package's code as it is now
+        module = live_code.current("site_tools.language_build")
+        if module is not _cache["module"]:
+            _cache.update(module=module, site=module.SiteCache())
+    site_cache: SiteCache = _cache["site"]
+    _builds.append(_cache["module"].LanguageBuild.start(config, site_cache, reload=not _builds))
     return config
 
 
@@ -77,6 +85,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_build_error(error: Exception) -> None:
+    for build in _builds:
+        build.stop_capture()
     _builds.clear()
 
 

@@ -117,6 +117,7 @@ def placeholders(parsed: Parsed, shown: str) -> list[Problem]:
                     shown,
                     parsed.key_lines.get(key, 1),
                     f"field '{key}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
+                    draft=True,
                 )
             )
     for offset, line in enumerate(parsed.body.split("\n")):
@@ -126,6 +127,7 @@ def placeholders(parsed: Parsed, shown: str) -> list[Problem]:
                     shown,
                     parsed.body_line + offset,
                     f"placeholder {PLACEHOLDER!r} left in the text; write the real text",
+                    draft=True,
                 )
             )
     return problems
@@ -157,6 +159,7 @@ def check_duplicates(documents: dict[str, Document], docs_dir: Path, root: Path)
                     display_path(docs_dir / doc.key, root),
                     1,
                     f"duplicate of docs/{other} (same {key[0]}); keep one file",
+                    draft=True,
                 )
             )
         else:
@@ -184,6 +187,7 @@ def check_body_links(documents: dict[str, Document], docs_dir: Path, root: Path)
                                 display_path(docs_dir / source.path, root),
                                 source.body_line + number,
                                 f"link to {target!r}, which does not exist; expected a path to a file under docs/, relative to this file",
+                                draft=True,
                             )
                         )
     return problems

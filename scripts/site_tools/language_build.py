@@ -40,11 +40,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import a11y, assets, csp, sanitize
+from . import a11y, assets, csp, preview, sanitize
 from .feeds import SCHEMA_PATH, atom, documents_json
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, Language, get
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, with_location
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
 from .search import flag_fallbacks
 from .sitemap import sitemap
@@ -67,6 +67,8 @@ class SiteCache:
     build of a ``mkdocs serve`` session shares it; an edit reloads it."""
 
     site: Site | None = None
+    report: preview.Report | None = None  # a live preview's problems (see ``preview``)
+    capture: preview.Capture | None = None  # and the warnings it collects
 
 
 @dataclass
@@ -89,6 +91,9 @@ class LanguageBuild:
     env: Any = None  # the theme's Jinja environment, once MkDocs has made it
     scripts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base_url -> script hashes
     template_base_url: str = ""  # of the theme template being rendered (404.html)
+    report: preview.Report | None = None  # set in a live preview: what the pages' banners show
+    capture: preview.Capture | None = None  # the warnings this (outermost) preview build collects
+    preview_pages: dict[str, tuple[str, ...]] = field(default_factory=dict)  # written page -> its files
 
     # -- start --------------------------------------------------------------
     @classmethod
@@ -104,11 +109,26 @@ class LanguageBuild:
         site_url = config.site_url or "/"
         if only and get(lang).prefix and site_url.endswith(get(lang).prefix):
             site_url = site_url[: -len(get(lang).prefix)]  # scripts/build.py gives each language its own address
+        capture = None
         if reload or cache.site is None:
+            cache.capture = None
             # (Files unchanged since this process last read them are not read
             # again: scripts/build.py reads them all once before its workers start.)
             site = load_site(Path(config.docs_dir), display_root=Path(config.config_file_path).parent, reuse=True)
-            if site.problems:
+            cache.report = None
+            if preview.enabled():
+                # A draft is shown with its problems, not refused (see ``preview``).
+                cache.report = preview.Report()
+                shown, notes = preview.draft_site(site)
+                for message in [*map(str, sorted(site.problems)), *notes]:
+                    cache.report.add(message)
+                    log.warning(preview.TERMINAL_PREFIX + message)
+                site = shown
+                docs_dir = Path(config.docs_dir)
+                capture = preview.Capture(cache.report, lambda message, lang: with_location(message, docs_dir, lang))
+                logging.getLogger("mkdocs").addHandler(capture)
+                cache.capture = capture
+            elif site.problems:
                 raise PluginError(str(ContentError(site.problems)))
             cache.site = site
         # Our configuration: the palette toggle's label in this language, the
@@ -129,7 +149,9 @@ class LanguageBuild:
                 f"mkdocs.yml: markdown_extensions must list {SYMBOLS} (UN symbols linked to official texts)"
             )
         site_url = site_url if site_url.endswith("/") else site_url + "/"
-        return cls(lang, prefix, site_url, cache.site, config, bool(only))
+        if cache.capture is not None:
+            cache.capture.lang = lang  # MkDocs's messages name a translation's file by the language being built
+        return cls(lang, prefix, site_url, cache.site, config, bool(only), report=cache.report, capture=capture)
 
     # -- files --------------------------------------------------------------
     def select_files(self, files: Files) -> Files:
@@ -151,8 +173,15 @@ class LanguageBuild:
                 reason = "a file of the theme's has this name, and this one would replace it; expected another name"
             if reason:
                 problems.append(Problem(f"docs/{file.src_uri}", 1, reason))
-        if problems:
+                if self.report is not None:
+                    files.remove(file)
+            elif self.report is not None and file.src_uri.endswith(".md") and self._document_of(file.src_uri) is None:
+                files.remove(file)  # a page the preview cannot show (its problems are reported)
+        if problems and self.report is None:
             raise PluginError(str(ContentError(problems)))
+        for problem in problems:
+            if self.report is not None and self.report.add(str(problem)):
+                log.warning(preview.TERMINAL_PREFIX + str(problem))
         return files
 
     def _theme_has(self, src_uri: str) -> bool:
@@ -164,12 +193,15 @@ class LanguageBuild:
         """The page's address relative to the whole site's root ("fr/messages/x/")."""
         return get(self.lang).prefix + page.url if self.only else page.url
 
-    def document(self, page: Page) -> Document:
-        """The document a page shows: its file's name without a language suffix."""
-        key, lang = page.file.src_uri, _language_of(page.file.src_uri)
+    def _document_of(self, src_uri: str) -> Document | None:
+        key, lang = src_uri, _language_of(src_uri)
         if lang:
             key = key.removesuffix(f".{lang}.md") + ".md"
-        doc = self.site.documents.get(key)
+        return self.site.documents.get(key)
+
+    def document(self, page: Page) -> Document:
+        """The document a page shows: its file's name without a language suffix."""
+        doc = self._document_of(page.file.src_uri)
         if doc is None:
             raise PluginError(f"docs/{page.file.src_uri}: page is not part of the content model")
         return doc
@@ -275,6 +307,9 @@ class LanguageBuild:
         context["canonical_url"] = self.site_url + doc.url(shown_lang)
         if shown_lang != self.lang:
             self.fallbacks.add(page.url)
+        if self.report is not None:
+            context["preview_banner"] = preview.PLACEHOLDER
+            self.preview_pages[page.file.abs_dest_path] = tuple(f"docs/{s.path}" for s in doc.sources.values())
         return context
 
     def post_page(self, output: str, page: Page) -> str:
@@ -313,6 +348,9 @@ class LanguageBuild:
             base = urlsplit(self.site_url).path.rstrip("/")
             context["t"] = strings(self.lang)
             context["homes"] = [(x, f"{base}/{x.prefix}") for x in LANGUAGES]  # absolute: served at any address
+            if self.report is not None:
+                context["preview_banner"] = preview.PLACEHOLDER
+                self.preview_pages[str(Path(self.config.site_dir) / self.prefix / "404.html")] = ()
             context["language_links"] = _language_links(lambda x: f"{base}/{x.prefix}")
         return context
 
@@ -329,7 +367,11 @@ class LanguageBuild:
     # -- end ----------------------------------------------------------------
     def post_build(self, site_dir: Path) -> None:
         """This language's own files: its search index with English fallbacks
-        marked, its feed and its open data."""
+        marked, its feed and its open data; in a live preview, the problems
+        on every page (once MkDocs has checked every page's links and anchors)."""
+        self.stop_capture()
+        if self.report is not None:
+            preview.write_banners(self.report, self.preview_pages, strings(self.lang))
         root = site_dir / self.prefix
         index_path = root / "search/search_index.json"
         if self.only and index_path.exists():
@@ -339,6 +381,12 @@ class LanguageBuild:
         _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.config.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))
         _write(root / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+
+    def stop_capture(self) -> None:
+        """A preview's collection of warnings ends with its outermost build."""
+        if self.capture is not None:
+            logging.getLogger("mkdocs").removeHandler(self.capture)
+            self.capture = None
 
 
 _HEADING_RE = re.compile(r"\s*<h1[^>]*>.*?</h1>", re.S)  # the page's own heading: escaped text, no nested h1

@@ -134,6 +134,7 @@ def _read(path: str, shown: str, collection: str, lang: str) -> tuple[Parsed | N
                         shown,
                         line,
                         f"the text holds {what}, an invisible character that can disguise or reorder what readers see; delete it",
+                        draft=True,
                     )
                 )
             result = (parsed, meta, problems)

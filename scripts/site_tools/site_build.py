@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -30,6 +29,8 @@ from typing import Any
 
 from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import load_site
+from .preview import VARIABLE as PREVIEW_VARIABLE
+from .problems import with_location
 
 # Heaviest first, so the pool ends evenly: Chinese pages are cut into words
 # for search (jieba), half as much work again as another language's.
@@ -52,46 +53,17 @@ class LanguageResult:
         return self.error is None
 
 
-# MkDocs's own link warnings name the file but not the line.
-_MKDOCS_PAGE_ERROR_RE = re.compile(r"^Error reading page '(?P<path>[^']+)': (?P<error>.*)", re.S)
-_MKDOCS_LINK_RE = re.compile(r"^Doc file '(?P<path>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<link>[^']*)'")
-
-
-def with_location(message: str, docs_dir: Path) -> str:
-    """A message of MkDocs's about a link, led by ``docs/<path>:<line>:`` of
-    the first line holding the link as written (line 1 if none does); about a
-    page it could not read, led by ``docs/<path>:1:``; any other message as
-    it is."""
-    unreadable = _MKDOCS_PAGE_ERROR_RE.match(message)
-    if unreadable:
-        what = f"the page could not be converted ({unreadable['error']}); expected plainer Markdown"
-        return f"docs/{unreadable['path']}:1: {what}"
-    match = _MKDOCS_LINK_RE.match(message)
-    if match is None:
-        return message
-    line = 1
-    try:
-        lines = (docs_dir / match["path"]).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    for number, text in enumerate(lines, 1):
-        if match["link"] and match["link"] in text:
-            line = number
-            break
-    return f"docs/{match['path']}:{line}: {message}"
-
-
 class _Located(logging.Formatter):
     """MkDocs's messages, located (``with_location``), after ``prefix``
     (which may name the record's level as ``{level}``)."""
 
-    def __init__(self, docs_dir: Path, prefix: str = "") -> None:
+    def __init__(self, docs_dir: Path, lang: str, prefix: str = "") -> None:
         super().__init__()
-        self.docs_dir, self.prefix = docs_dir, prefix
+        self.docs_dir, self.lang, self.prefix = docs_dir, lang, prefix
 
     def format(self, record: logging.LogRecord) -> str:
         prefix = self.prefix.format(level=record.levelname)
-        return prefix + with_location(record.getMessage(), self.docs_dir)
+        return prefix + with_location(record.getMessage(), self.docs_dir, self.lang)
 
 
 class _Collect(logging.Handler):
@@ -136,8 +108,8 @@ def build_language(
         if docs_dir is not None:
             overrides["docs_dir"] = str(docs_dir)
         config = load_config(str(config_file), **overrides)
-        collect.setFormatter(_Located(Path(config.docs_dir)))
-        shown.setFormatter(_Located(Path(config.docs_dir), f"[{lang}] {{level:<7}} -  "))
+        collect.setFormatter(_Located(Path(config.docs_dir), lang))
+        shown.setFormatter(_Located(Path(config.docs_dir), lang, f"[{lang}] {{level:<7}} -  "))
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -190,6 +162,8 @@ def build_site(
     the new site; otherwise (a check) leave it untouched. Returns each
     language's result, in ``languages`` order. Raises ValueError for a
     ``site_dir`` that would hold or be the project's sources."""
+    # What is built here is published or checked: never a preview (which shows drafts).
+    os.environ.pop(PREVIEW_VARIABLE, None)
     config_file = config_file.resolve()
     site_dir = site_dir.resolve()
     project = config_file.parent
