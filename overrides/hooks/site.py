@@ -25,11 +25,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from site_tools import live_code
-from site_tools.language_build import LanguageBuild, SiteCache
+from site_tools.language_build import LanguageBuild
 
-# The content model, shared by the builds of one run, and the module it was
-# made with (a live preview imports edited code again: see ``live_code``).
-_cache: dict[str, Any] = {"module": None, "site": None}
+# The code and content model the builds of a run share (a live preview
+# imports edited code again: see ``live_code``).
+_running = live_code.Running()
 # The builds being run: under `mkdocs serve` the i18n plugin runs each other
 # language's build inside the default one's post-build step.
 _builds: list[LanguageBuild] = []
@@ -37,12 +37,7 @@ _builds: list[LanguageBuild] = []
 
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not _builds:  # a new run: the package's code as it is now
-        module = live_code.current("site_tools.language_build")
-        if module is not _cache["module"]:
-            _cache.update(module=module, site=module.SiteCache())
-    site_cache: SiteCache = _cache["site"]
-    _builds.append(_cache["module"].LanguageBuild.start(config, site_cache, reload=not _builds))
+    _builds.append(live_code.start_language_build(config, _running, outermost=not _builds))
     return config
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 PACKAGE = __name__.rpartition(".")[0]  # "site_tools"
 _FOLDER = Path(__file__).parent
@@ -51,3 +53,24 @@ def current(name: str) -> ModuleType:
                 del sys.modules[loaded]
             _IMPORTED = now
     return importlib.import_module(name)
+
+
+@dataclass
+class Running:
+    """The language-build module a hook works with, and the content cache made
+    with it (shared by the builds of one run; made anew with new code)."""
+
+    module: ModuleType | None = None
+    cache: Any = None
+
+
+def start_language_build(config: Any, running: Running, outermost: bool) -> Any:
+    """``LanguageBuild.start`` from the package's code as it is now: an
+    outermost build (a new run) takes edited code (``current``); the builds
+    nested in it (the other languages under ``mkdocs serve``) use the same."""
+    if outermost or running.module is None:
+        module = current(f"{PACKAGE}.language_build")
+        if module is not running.module:
+            running.module, running.cache = module, module.SiteCache()
+    assert running.module is not None
+    return running.module.LanguageBuild.start(config, running.cache, reload=outermost)
