@@ -16,10 +16,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import backrefs.bre as bre
+
+from . import states
 
 # \Z, not $: "$" also matches before a final newline, which a quoted YAML value can hold.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -264,22 +265,16 @@ def source_hash(value: Any) -> str:
     return value
 
 
-@cache
-def _territories() -> frozenset[str]:
-    from babel import Locale
-
-    # Babel types the keys of its locale data as str | int | None; territory codes are str.
-    return frozenset(
-        code for code in Locale("en").territories if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)
-    )
-
-
 def state(value: Any) -> dict[str, str]:
+    """A visit's State, ``{name: Republic of Korea, code: KR}``: ``name`` is the
+    editor's English label, ``code`` an ISO 3166-1 alpha-2 code that the UN
+    data (``states.py``, from hdx-python-country) knows; pages show the UN's
+    own name for the code in their language. Raises FieldError."""
     if not isinstance(value, dict) or set(value) != {"name", "code"}:
         raise FieldError("expected a State as 'state: {name: Republic of Korea, code: KR}'")
     name = text(value["name"])
     code = value["code"]
-    if not isinstance(code, str) or code not in _territories():
+    if not isinstance(code, str) or not states.known(code):
         raise FieldError(f"code {code!r} is not an ISO 3166-1 alpha-2 code; expected two capital letters such as KR")
     return {"name": name, "code": code}
 
