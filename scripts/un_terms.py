@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(document['states'])} countries and territories from hdx-python-country {package_version}")
+    print(
+        f"{args.output}: {len(document['states'])} countries and territories from hdx-python-country {package_version}"
+    )
     return 0
 
 

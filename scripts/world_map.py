@@ -119,7 +119,9 @@ def shapes(topology: dict) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--atlas", type=Path, default=ATLAS, help="the world-atlas package folder (default: %(default)s)")
+    parser.add_argument(
+        "--atlas", type=Path, default=ATLAS, help="the world-atlas package folder (default: %(default)s)"
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write (default: %(default)s)")
     args = parser.parse_args(argv)
     try:

@@ -30,6 +30,8 @@ PAGE_TYPES = {
     "visit": "visits/2013-grenada/",
     "resolution": "resolutions/1540-2004/",
     "dashboard": "translations/",
+    "States index, map and timeline": "states/",
+    "State": "states/kr/",
     "404": "404.html",
 }
 # Proven false positives only, each with its reason. (None so far.)

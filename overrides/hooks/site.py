@@ -41,6 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-110)  # after the i18n plugin's (-100), which makes each language's files anew
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _builds[-1].select_files(files)
 

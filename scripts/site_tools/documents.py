@@ -42,6 +42,9 @@ class Document:
     collection: str  # a COLLECTIONS name, or "pages"
     slug: str
     sources: dict[str, Source] = field(default_factory=dict)
+    # Made by the build from other documents (a State's page), in every
+    # language at once: no file, nothing to translate.
+    generated: bool = False
 
     @property
     def english(self) -> Source:

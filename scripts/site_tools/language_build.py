@@ -36,7 +36,7 @@ import markdown
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -48,6 +48,7 @@ from .problems import ContentError, Problem, with_location
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
 from .search import flag_fallbacks
 from .sitemap import sitemap
+from .states_data import STATES_SCHEMA_PATH, states_json
 from .strings import strings
 from .translations import notice
 from .urls import relative
@@ -179,6 +180,11 @@ class LanguageBuild:
                 files.remove(file)  # a page the preview cannot show (its problems are reported)
         if problems and self.report is None:
             raise PluginError(str(ContentError(problems)))
+        # The pages the build makes from the content (a State's page): under
+        # this language's prefix when every language is built at once.
+        for doc in self.site.documents.values():
+            if doc.generated:
+                files.append(File.generated(self.config, self.prefix + doc.key, content=""))
         for problem in problems:
             if self.report is not None and self.report.add(str(problem)):
                 log.warning(preview.TERMINAL_PREFIX + str(problem))
@@ -194,6 +200,8 @@ class LanguageBuild:
         return get(self.lang).prefix + page.url if self.only else page.url
 
     def _document_of(self, src_uri: str) -> Document | None:
+        if self.prefix and src_uri.startswith(self.prefix):  # a generated page of a language built with the others
+            return self.site.documents.get(src_uri.removeprefix(self.prefix))
         key, lang = src_uri, _language_of(src_uri)
         if lang:
             key = key.removesuffix(f".{lang}.md") + ".md"
@@ -232,7 +240,7 @@ class LanguageBuild:
         page.meta["translation_notice"] = notice(doc, self.lang, english_href)
         shown = f"docs/{source.path}"
         self.bodies[page.file.src_uri] = (source, shown)
-        renderer = Renderer(self.site, self.lang, page.file.src_uri, url)
+        renderer = Renderer(self.site, self.lang, page.file.src_uri, url, doc_key=doc.key)
         # (MkDocs drops the blank lines that start the body: count them back.)
         skipped = _leading_newlines(source.body) - _leading_newlines(markdown_text)
         body, problems = renderer.expand_markers(markdown_text, shown, source.body_line + skipped)
@@ -381,6 +389,8 @@ class LanguageBuild:
         _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.config.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))
         _write(root / "api/documents.schema.json", SCHEMA_PATH.read_text(encoding="utf-8"))
+        _write(root / "api/states.json", states_json(self.site, self.lang, self.site_url))
+        _write(root / "api/states.schema.json", STATES_SCHEMA_PATH.read_text(encoding="utf-8"))
 
     def stop_capture(self) -> None:
         """A preview's collection of warnings ends with its outermost build."""

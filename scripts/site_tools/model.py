@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields as f
+from . import state_pages
 from .assets import MARKDOWN, publishable_files
 from .checks import check_body_links, check_duplicates, check_name, check_references, placeholders
 from .documents import Document, Site, Source
@@ -89,6 +90,7 @@ def load_site(docs_dir: Path, display_root: Path | None = None, *, reuse: bool =
     problems.extend(check_references(documents, docs_dir, display_root, unreadable=unreadable))
     problems.extend(check_duplicates(documents, docs_dir, display_root))
     problems.extend(check_body_links(documents, docs_dir, display_root))
+    documents.update(state_pages.generated_documents(documents))
     return Site(documents, problems)
 
 
@@ -199,6 +201,15 @@ def _classify(rel: str, shown: str) -> tuple[str, Problem | None]:
     folder = parts[0]
     if folder in ASSET_FOLDERS:
         return "", Problem(shown, 1, f"Markdown file in docs/{folder}/, which holds only stylesheets and images")
+    if folder == state_pages.SECTION:
+        if len(parts) == 2 and parts[1].split(".")[0] == "index":
+            return "pages", None
+        return "", Problem(
+            shown,
+            1,
+            f"docs/{folder}/ holds only its index page: each State's page is made from the visits; "
+            "write about a State in a visit or a message instead",
+        )
     if folder not in COLLECTIONS:
         return "", Problem(shown, 1, f"unknown collection {folder!r}; expected a folder among {', '.join(COLLECTIONS)}")
     if len(parts) > 2:

@@ -20,6 +20,7 @@ published is never built as a preview.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -58,7 +59,7 @@ def draft_site(site: Site, docs_prefix: str = "docs/") -> tuple[Site, list[str]]
     for key, doc in site.documents.items():
         sources = {lang: s for lang, s in doc.sources.items() if docs_prefix + s.path not in blocked}
         if "en" in sources:
-            documents[key] = Document(doc.key, doc.collection, doc.slug, sources)
+            documents[key] = dataclasses.replace(doc, sources=sources)
     notes: list[str] = []
     changed = True
     while changed:

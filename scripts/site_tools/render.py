@@ -32,7 +32,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from . import dates
+from . import collation, dates, state_pages, states, visits_map
 from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import Document, Site
 from .problems import Problem
@@ -48,6 +48,10 @@ LISTINGS = {
     "visits": "listing_visits.md.j2",
     "resolutions": "listing_resolutions.md.j2",
     "translation-status": "translation_status.md.j2",
+    "state": "state_page.md.j2",  # a State's generated page (state_pages)
+    "states": "listing_states.md.j2",
+    "visits-map": "visits_map.md.j2",
+    "visits-timeline": "visits_timeline.md.j2",
 }
 LATEST_COUNT = 5
 # Markdown's backslash escapes (Python-Markdown's ESCAPED_CHARS, and "|" for
@@ -81,9 +85,10 @@ class Renderer:
     """Renders generated Markdown for one page in one language. ``page_url``
     (site-relative, with the language prefix) is where the page is published."""
 
-    def __init__(self, site: Site, lang: str, page_path: str, page_url: str = ""):
+    def __init__(self, site: Site, lang: str, page_path: str, page_url: str = "", doc_key: str = ""):
         self.site = site
         self.lang = lang
+        self.doc_key = doc_key  # the document the page shows (a State page's listing is about it)
         self.page_dir = posixpath.dirname(page_path)
         self.page_url = page_url
         self.t = strings(lang)
@@ -200,6 +205,79 @@ class Renderer:
             year = str(doc.date.year) if doc.date else self.t["undated"]
             groups.setdefault(year, []).append(doc)
         return list(groups.items())
+
+    # -- States (issue 16: state_pages, visits_map) ---------------------------
+    def page_document(self) -> Document:
+        """The document this page shows."""
+        return self.site.documents[self.doc_key]
+
+    def state_name(self, code: str) -> str:
+        return states.name(code, self.lang)
+
+    def state_visits(self, code: str) -> list[Document]:
+        """The State's visits, newest first (undated last)."""
+        return [doc for doc in self.site.collection("visits") if state_pages.state_code(doc) == code]
+
+    def state_messages(self, code: str) -> list[Document]:
+        """The messages about the State: those tied to one of its visits, or naming it."""
+        visits = {doc.slug for doc in self.state_visits(code)}
+        return [
+            doc
+            for doc in self.site.collection("messages")
+            if doc.meta.get("visit") in visits or state_pages.state_code(doc) == code
+        ]
+
+    def state_areas(self, code: str) -> list[str]:
+        """The State's M49 region and sub-region names in this language (HTML,
+        marked as English where the name is the UN's English one)."""
+        names = []
+        for area in (states.region(code), states.sub_region(code)):
+            if area is None:
+                continue
+            text = _text(states.region_name(area, self.lang))
+            if states.region_name_language(area, self.lang) != self.lang:
+                text = f"<span{english_html_attrs(self.lang)}>{text}</span>"
+            names.append(text)
+        return names
+
+    def state_page(self, code: str) -> Document:
+        return self.site.documents[state_pages.key(code)]
+
+    def state_regions(self) -> list[dict[str, Any]]:
+        """Every State with a page, grouped by M49 region (regions in M49
+        order), each group sorted by the State's name in this language as
+        its readers sort: [{"name", "code", "states": [(code, visits)]}]."""
+        codes = [doc.meta["state"]["code"] for doc in self.site.collection(state_pages.SECTION)]
+        groups = []
+        for area, members in states.by_region(sorted(codes)).items():
+            ordered = collation.sorted_by_name(members, self.state_name, self.lang)
+            name = states.region_name(area, self.lang) if area else self.t["no_region"]
+            groups.append(
+                {
+                    "name": name,
+                    "code": area.code if area else "",
+                    "states": [(c, len(self.state_visits(c))) for c in ordered],
+                }
+            )
+        return groups
+
+    def visits_map(self) -> str:
+        """The map of visits as inline SVG (set aside as a fragment: no search index holds it)."""
+        visited = []
+        for doc in self.site.collection(state_pages.SECTION):
+            code = doc.meta["state"]["code"]
+            count = len(self.state_visits(code))
+            if count:
+                visited.append(
+                    visits_map.MapState(states.get_state(code).m49, self.state_name(code), self.url(doc), count)
+                )
+        return visits_map.svg(visited, self.t["map_title"])
+
+    def visits_by_year(self) -> list[tuple[str, list[Document]]]:
+        """Visits grouped by the year they started, oldest first; undated ones last."""
+        groups = self.by_year(self.site.collection("visits"))
+        dated = [group for group in groups if group[0] != self.t["undated"]]
+        return dated[::-1] + [group for group in groups if group[0] == self.t["undated"]]
 
     # -- entry points -------------------------------------------------------
     def render(self, template: str, **context: Any) -> str:
