@@ -87,7 +87,7 @@ def _path(rings: list[list[tuple[float, float]]]) -> str:
     """An SVG path in relative commands, whole units, repeated points removed."""
     parts = []
     for ring in rings:
-        projected = []
+        projected: list[tuple[int, int]] = []
         for lon, lat in ring:
             x, y = equal_earth(lon, lat)
             point = (round(x), round(y))

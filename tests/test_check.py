@@ -20,6 +20,7 @@ VALID = {
     "visits/index.md": "---\ntitle: Visits\n---\n\n<!-- listing: visits -->\n",
     "resolutions/index.md": "---\ntitle: Resolutions\n---\n\n<!-- listing: resolutions -->\n",
     "translations.md": "---\ntitle: Translations\n---\n\n<!-- listing: translation-status -->\n",
+    "states/index.md": "---\ntitle: States\n---\n\n<!-- listing: visits-map -->\n\n<!-- listing: states -->\n",
     "messages/2013-11-18-korea.md": (
         "---\ntitle: A message\ndate: 2013-11-18\nvisit: 2013-korea\nresolutions: [1540-2004]\n---\n\nText.\n"
     ),

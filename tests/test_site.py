@@ -62,7 +62,7 @@ def test_material_interface_strings_are_translated(html):
 @pytest.mark.parametrize("lang", CODES)
 def test_nav_holds_sections_not_documents(html, lang):
     nav_links = html(PREFIXES[lang] + SEED).select("nav.md-nav--primary > ul > li > a")
-    assert len(nav_links) == 5  # home, three collections, translation status
+    assert len(nav_links) == 6  # home, three collections, States, translation status
 
 
 @pytest.mark.parametrize("lang", CODES)
