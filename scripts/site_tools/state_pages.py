@@ -53,10 +53,9 @@ def generated_documents(documents: dict[str, Document]) -> dict[str, Document]:
         sources = {}
         for lang in CODES:
             path = f"{SECTION}/{slug}.md" if lang == DEFAULT_LANGUAGE else f"{SECTION}/{slug}.{lang}.md"
-            meta = {
-                "title": states.name(code, lang),
-                "state": {"code": code, "name": states.name(code, DEFAULT_LANGUAGE)},
-            }
+            meta: dict[str, object] = {"title": states.name(code, lang)}
+            if lang == DEFAULT_LANGUAGE:  # (what every language shares is in the English source only)
+                meta["state"] = {"code": code, "name": states.name(code, DEFAULT_LANGUAGE)}
             sources[lang] = Source(path, lang, meta, {}, BODY, 1)
         pages[key(code)] = Document(key(code), SECTION, slug, sources, generated=True)
     return pages
