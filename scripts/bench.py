@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the real site's build on a synthetic corpus.
 
-Usage: python scripts/bench.py --messages N [--compare] [--linearity] [--preview] [--keep DIR]
+Usage: .venv/bin/python scripts/bench.py --messages N [--compare] [--linearity] [--preview] [--keep DIR]
 
 Generates N messages of about 450 words (the length of the real one), each in
 all six languages, on top of the real site (its

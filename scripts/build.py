@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the whole site: every language in parallel, strict (``make build``).
 
-Usage: python scripts/build.py [--site-dir DIR] [--config FILE] [--jobs N] [--languages fr,es] [--verbose]
+Usage: .venv/bin/python scripts/build.py [--site-dir DIR] [--config FILE] [--jobs N] [--languages fr,es] [--verbose]
 
 Each language is an ordinary MkDocs build of its own (``SITE_LOCALE=<code>``),
 run in a pool of processes (default: one per core); the site is put in
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--languages", default=",".join(CODES), help="comma-separated codes (default: all six)")
     parser.add_argument("--verbose", action="store_true", help="show MkDocs's progress messages")
     args = parser.parse_args(argv)
-    languages = tuple(code.strip() for code in args.languages.split(",") if code.strip())
+    languages = tuple(dict.fromkeys(code.strip() for code in args.languages.split(",") if code.strip()))  # (each once)
     unknown = [code for code in languages if code not in CODES]
     if unknown or not languages:
         parser.error(f"unknown language {', '.join(unknown) or '(none)'}; expected some of {', '.join(CODES)}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every content file: the content model, then the real conversion.
 
-Usage: python scripts/check.py [PATHS...] [--docs DIR] [--config FILE] [--model-only]
+Usage: .venv/bin/python scripts/check.py [PATHS...] [--docs DIR] [--config FILE] [--model-only]
 
 First every Markdown file under docs/ is read and checked against the content
 model (front matter, names, references, files). When that is clean, the site
@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in wanted:
         if not path.exists():
             parser.error(f"{path} does not exist")
+        if not _within(path, [docs]):
+            parser.error(f"{path} is not in {args.docs}; expected content files or folders under it")
     problems = [str(p) for p in site.problems if not wanted or _within(Path(p.path).resolve(), wanted)]
     files = sum(len(doc.sources) for doc in site.documents.values())
     if not site.problems and not args.model_only:
@@ -64,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"{len(problems)} problem(s) found in {files} files ({elapsed:.2f} s).", file=sys.stderr)
         return 1
+    elsewhere = len(site.problems)
+    if wanted and elsewhere:
+        print(
+            f"No problem in the paths given; {elsewhere} elsewhere: run 'make check' ({elapsed:.2f} s).",
+            file=sys.stderr,
+        )
+        return 0
     print(f"All {files} content files are valid ({elapsed:.2f} s).", file=sys.stderr)
     return 0
 

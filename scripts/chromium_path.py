@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the path of the Chromium that Playwright installed (for CI on GitHub's runners).
 
-Usage: python scripts/chromium_path.py
+Usage: .venv/bin/python scripts/chromium_path.py
 Exit status: 0 with the path printed, 1 when Playwright has no Chromium.
 """
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every link in a built site, offline.
 
-Usage: python scripts/linkcheck.py [SITE_DIR] [--site-url URL] [--external]
+Usage: .venv/bin/python scripts/linkcheck.py [SITE_DIR] [--site-url URL] [--external]
 
 Every internal link and #anchor in every language must resolve to a built file
 and element; external links must be well-formed. With --external, external
@@ -12,6 +12,7 @@ Exit status: 0 all good, 1 broken links, 2 bad invocation.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import urllib.request
 from pathlib import Path
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--external", action="store_true", help="also request every external link (needs the network)")
     args = parser.parse_args(argv)
+    if args.site_url and not re.match(r"^https?://[^/\s]+(/\S*)?$", args.site_url):
+        parser.error(f"--site-url {args.site_url!r} is not an address; expected one such as http://127.0.0.1:8000/")
     if not (args.site_dir / "index.html").exists():
         parser.error(f"{args.site_dir} holds no built site; run 'make build' first")
     broken, checked, external = check_site(args.site_dir, args.site_url)

@@ -2,9 +2,9 @@
 """Create a new message, visit or resolution with complete front matter.
 
 Examples:
-  python scripts/new.py message --date 2026-11-28 --title "Message on ..."
-  python scripts/new.py visit --state "Republic of Korea" --code KR --start 2013-11-18
-  python scripts/new.py resolution --symbol "S/RES/2663 (2022)" --adopted 2022-11-30 --summary "Extended ..."
+  .venv/bin/python scripts/new.py message --date 2026-11-28 --title "Message from the Chairman"
+  .venv/bin/python scripts/new.py visit --state Ghana --code GH --start 2026-03-10
+  .venv/bin/python scripts/new.py resolution --symbol "S/RES/2999 (2026)" --adopted 2026-11-27 --summary "What it did"
 
 The file is written under docs/, its path and preview URL are printed, and
 nothing is overwritten. Exit status: 0 created, 2 refused (bad or missing
@@ -86,7 +86,7 @@ def visit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[st
         stem = f"{start.year}-{stem}"
     if args.end:
         end = _checked(parser, "--end", fields.partial_date, args.end)
-        if args.start and end < start:
+        if args.start and fields.ends_before(start, end):
             parser.error(f"--end {end} is before --start {start}")
         lines.append(f"end: {end.iso}")
     if args.led_by:
@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     collection, make = KINDS[args.kind]
     stem, lines, body = make(args, parser)
+    if not (args.docs / collection).is_dir():
+        parser.error(f"--docs {str(args.docs)!r} has no {collection}/ folder; expected the site's docs/ folder")
     folder = args.docs / collection
     path = folder / f"{stem}.md"
     if os.path.lexists(path):

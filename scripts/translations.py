@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("path", help="the English file, from the repository root")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if not (root / "docs").is_dir():
+        parser.error(f"{args.root} has no docs/ folder; expected the repository root (--root)")
     site = load_site(root / "docs", root)
     if site.problems:
         # Reported, not fatal: a file that cannot be read counts as missing.
@@ -66,9 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown language {args.lang!r}; expected one of {', '.join(TRANSLATION_CODES)}")
     doc = _document(parser, site, args.path)
     target = root / "docs" / doc.key.replace(".md", f".{args.lang}.md")
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        parser.error(
+            f"{target.relative_to(root)} is a link or a folder, not a file; expected a plain file (nothing was changed)"
+        )
     if args.command == "start":
         return start(parser, doc, args.lang, target, root)
-    return done(parser, doc, args.lang, target, root)
+    return done(parser, doc, args.lang, target, root, site)
 
 
 def _document(parser: argparse.ArgumentParser, site: Site, path: str) -> Document:
@@ -112,6 +118,9 @@ def print_status(site: Site, form: str, lang: str | None) -> int:
     return 0
 
 
+_ONE_LINE_HASH = re.compile(r"""^source_hash:[ \t]*(?:"[0-9a-f]*"|'[0-9a-f]*'|[0-9a-f]*)[ \t]*(?:#.*)?$""")
+
+
 def start(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path) -> int:
     if target.exists():
         parser.error(f"{target.relative_to(root)} exists already; edit it, then run 'done'")
@@ -120,14 +129,14 @@ def start(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Pat
     for name in translatable_fields(doc):
         if name in english.meta:
             lines.append(f"{name}: {json.dumps(english.meta[name], ensure_ascii=False)}")
-    lines += ["translation: unofficial", f"source_hash: {source_hash(doc)}", "---", ""]
+    lines += ["translation: unofficial", f'source_hash: "{source_hash(doc)}"', "---", ""]
     note = START_NOTE.format(name=BY_CODE[lang].english_name)
     target.write_text("\n".join(lines) + f"\n{note}\n\n{english.body.strip()}\n", encoding="utf-8")
     print(f"Created {target.relative_to(root)}: translate it, then run 'make check'.")
     return 0
 
 
-def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path) -> int:
+def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path, root: Path, site: Site) -> int:
     """Record in the translation's front matter the hash of the English text
     it now translates. Only a well-formed translation is changed, and only its
     ``source_hash`` line; anything else is refused with ``path:line`` and the
@@ -141,7 +150,10 @@ def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path
     if text is not None:
         parsed, problems = parse(text, shown)
     if parsed is not None:
-        problems = placeholders(parsed, shown)  # an unfinished translation is not current
+        # An unfinished translation is not current, nor is one the check
+        # refuses (a wrong hash excepted: that is what this command writes).
+        problems = placeholders(parsed, shown)
+        problems += [p for p in site.problems if p.path == shown and "'source_hash'" not in p.message]
         if problems:
             parsed = None
     if parsed is None:
@@ -150,9 +162,18 @@ def done(parser: argparse.ArgumentParser, doc: Document, lang: str, target: Path
         return 1
     lines = parsed.text.split("\n")
     closing = parsed.body_line - 2  # the index of the closing '---' line
-    line = f"source_hash: {source_hash(doc)}"
+    line = f'source_hash: "{source_hash(doc)}"'  # (quoted: a hash of digits alone would read as a number)
     front = lines[1:closing]
     at = next((i for i, entry in enumerate(front) if re.match(r"source_hash:", entry)), None)
+    if at is not None and (
+        not _ONE_LINE_HASH.match(front[at]) or (at + 1 < len(front) and front[at + 1][:1] in (" ", "\t"))
+    ):
+        number = at + 2
+        print(
+            f"{shown}:{number}: 'source_hash' is not written on one line; write it as source_hash: \"<hash>\" (the file is unchanged)",
+            file=sys.stderr,
+        )
+        return 1
     if at is None:
         front.append(line)
     else:

@@ -26,6 +26,15 @@ CALLS = [
     ("build.py", "--config", "no-such.yml"),
     ("build.py", "--config", "mkdocs.yml", "--site-dir", "."),
     ("build.py", "--config", "mkdocs.yml", "--site-dir", "docs/site"),
+    ("build.py", "--config", "mkdocs.yml", "--site-dir", "overrides"),
+    ("build.py", "--config", "mkdocs.yml", "--site-dir", "mkdocs.yml"),
+    ("check.py", "--docs", "docs", "mkdocs.yml"),
+    ("new.py", "--docs", "mkdocs.yml", "message", "--date", "2026-11-20", "--title", "Hello"),
+    ("new.py", "--docs", "", "message", "--date", "2026-11-20", "--title", "Hello"),
+    ("new.py", "--docs", "docs", "visit", "--state", "Chad", "--code", "TD", "--start", "2026-00-15"),
+    ("new.py", "--docs", "docs", "visit", "--state", "Chad", "--code", "TD", "--start", "2026-07-00"),
+    ("translations.py", "--root", "no-such-folder", "status"),
+    ("linkcheck.py", "docs", "--site-url", "URL"),
     ("new.py", "--docs", "docs", "message", "--date", "2026-02-30", "--title", "T"),
     ("new.py", "--docs", "docs", "message", "--date", "9999-12-31", "--title", "T"),
     ("new.py", "--docs", "docs", "message", "--date", "2026-11-28", "--title", ""),
@@ -149,3 +158,71 @@ def test_every_tool_answers_bad_content_without_a_traceback(tmp_path, tools, cas
         assert "Traceback" not in output, (tool, argv, output)
         if code:
             assert output.strip(), (tool, argv, "a refusal is explained")
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def test_the_build_never_replaces_a_folder_it_did_not_make(tmp_path):
+    make_tree(tmp_path, {})
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides", target_is_directory=True)
+    work = tmp_path / "my-work"
+    work.mkdir()
+    (work / "notes.txt").write_text("mine", encoding="utf-8")
+    before = _snapshot(work)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py"), "--site-dir", "my-work", "--languages", "en"],
+        capture_output=True, text=True, cwd=tmp_path, env=BUILD_ENV, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "is not a site this build made" in result.stderr
+    assert _snapshot(work) == before
+
+
+def test_translations_never_write_through_a_link_or_a_folder(tmp_path):
+    make_tree(tmp_path, {})
+    outside = tmp_path / "outside.md"
+    target = tmp_path / "docs/visits/madagascar.fr.md"
+    target.symlink_to(outside)  # dangling
+    for command in ("start", "done"):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts/translations.py"), "--root", str(tmp_path), command, "fr", "docs/visits/madagascar.md"],
+            capture_output=True, text=True, cwd=tmp_path,
+        )  # fmt: skip
+        assert result.returncode == 2, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert not outside.exists()
+    target.unlink()
+    target.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/translations.py"), "--root", str(tmp_path), "done", "fr", "docs/visits/madagascar.md"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: Visite\ntranslation: unofficial\nsource_hash: >\n  abcdef0123456789\n",
+        "title: Visite\ntranslation: unofficial\nstart: 2013\n",
+    ],
+    ids=["hash on two lines", "a field the check refuses"],
+)
+def test_done_refuses_a_translation_it_cannot_mark_without_changing_it(tmp_path, front):
+    make_tree(tmp_path, {"visits/madagascar.fr.md": f"---\n{front}---\n\nTexte.\n"})
+    target = tmp_path / "docs/visits/madagascar.fr.md"
+    before = target.read_bytes()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/translations.py"), "--root", str(tmp_path), "done", "fr", "docs/visits/madagascar.md"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "docs/visits/madagascar.fr.md:" in result.stderr and "unchanged" in result.stderr
+    assert target.read_bytes() == before

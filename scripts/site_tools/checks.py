@@ -43,7 +43,7 @@ def check_name(
                 )
             ]
         end = meta.get("end")
-        if start and end and end.last_day() < start.first_day():  # (partial dates: the spans they may mean)
+        if start and end and f.ends_before(start, end):  # (partial dates: the spans they may mean)
             return [
                 Problem(
                     shown,

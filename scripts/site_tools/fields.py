@@ -90,6 +90,8 @@ class PartialDate:
         month = int(month_digits) if month_digits else None
         day = int(day_digits) if day_digits else None
         try:
+            if month == 0 or day == 0:  # (no month or day is numbered 0: not "unknown" either)
+                raise ValueError(value)
             dt.date(year, month or 1, day or 1)
         except ValueError:
             raise FieldError(f"{value!r} is not a real calendar date; expected YYYY, YYYY-MM or YYYY-MM-DD") from None
@@ -106,6 +108,13 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso
+
+
+def ends_before(start: PartialDate, end: PartialDate) -> bool:
+    """Whether a span from ``start`` to ``end`` cannot be: the last day ``end``
+    may mean is before the first day ``start`` may mean (2026 does not end
+    before 2026-07; 2026-06 does). The one rule for the check and scripts/new.py."""
+    return end.last_day() < start.first_day()
 
 
 def hidden_characters(value: str) -> str | None:

@@ -71,6 +71,7 @@ def with_location(message: str, docs_dir: Path, lang: str | None = None) -> str:
         if match["link"] and match["link"] in text:
             line = number
             break
+    message = message.replace(f"Doc file '{match['path']}'", f"Doc file '{path}'", 1)  # the file as written
     return f"docs/{path}:{line}: {message.rstrip('.')}; fix the link: a file under docs/, or a heading of the page"
 
 

@@ -169,6 +169,11 @@ def build_site(
     project = config_file.parent
     if site_dir == project or project.is_relative_to(site_dir) or site_dir.is_relative_to(project / "docs"):
         raise ValueError(f"{site_dir} holds the project's sources; choose an output folder such as 'site'")
+    if not is_replaceable(site_dir):
+        raise ValueError(
+            f"{site_dir} exists and is not a site this build made (no index.html, 404.html and sitemap.xml "
+            "at its top); choose a new folder or an earlier build's, such as 'site'"
+        )
     site_url, configured_docs = configured(config_file)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
@@ -196,6 +201,22 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
     by_lang = {result.lang: result for result in results}
     return [by_lang[lang] for lang in (*languages, "all") if lang in by_lang]
+
+
+SITE_MARKS = ("index.html", "404.html", "sitemap.xml")  # what every build of the site has at its top
+
+
+def is_replaceable(site_dir: Path) -> bool:
+    """Whether the build may replace ``site_dir``: it does not exist, is an
+    empty folder, or is a site built before (``SITE_MARKS`` at its top, and
+    not a link). Anything else may be someone's work."""
+    if site_dir.is_symlink():
+        return False
+    if not site_dir.exists():
+        return True
+    if not site_dir.is_dir():
+        return False
+    return not any(site_dir.iterdir()) or all((site_dir / name).is_file() for name in SITE_MARKS)
 
 
 def _result(future: Future[LanguageResult], lang: str) -> LanguageResult:
