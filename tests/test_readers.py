@@ -114,7 +114,7 @@ def test_open_data_lists_every_document_in_its_documented_shape(site, lang):
     assert len(by_slug) == 21
     seed = by_slug[("messages", "2013-11-18-republic-of-korea")]
     assert seed["languages"] == list(CODES)
-    assert seed["related"] == {"visit": ["2013-republic-of-korea"], "resolutions": ["1540-2004", "1977-2011"]}
+    assert (seed["visits"], seed["resolutions"]) == (["2013-republic-of-korea"], ["1540-2004", "1977-2011"])
     assert seed["url"] == f"{SITE_URL}{PREFIXES[lang]}{SEED}"
     assert by_slug[("visits", "madagascar")]["date"] is None
     assert by_slug[("visits", "2013-grenada")]["title_language"] == "en"
