@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     data = Country.countriesdata(use_live=False)
     package_version = version("hdx-python-country")
-    document = {
+    entries = states(data["countries"])
+    document: dict[str, Any] = {
         "_source": {
             "data": "OCHA Countries and Territories Taxonomy (UNTERM and M49 names)",
             "package": f"hdx-python-country {package_version}",
@@ -96,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
             "regenerate": COMMAND,
             "generated_by": "scripts/un_terms.py: do not edit by hand",
         },
-        "states": states(data["countries"]),
+        "states": entries,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{args.output}: {len(document['states'])} countries and territories from hdx-python-country {package_version}")
+    print(f"{args.output}: {len(entries)} countries and territories from hdx-python-country {package_version}")
     return 0
 
 

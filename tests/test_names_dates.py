@@ -24,7 +24,9 @@ from test_check import make_tree, msg, run
 THIN = "\u2009"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-VISITS = sorted(path.stem for path in (ROOT / "docs/visits").glob("*.md") if "." not in path.stem and path.stem != "index")
+VISITS = sorted(
+    path.stem for path in (ROOT / "docs/visits").glob("*.md") if "." not in path.stem and path.stem != "index"
+)
 
 
 def article(html, url: str):
@@ -217,7 +219,9 @@ PERCENT = {"ar": "23%", "zh": "23%", "en": "23%", "fr": f"23{NBSP}%", "ru": f"23
 def test_lists_and_percentages_follow_the_locale(html, lang, site):
     item, label = fact(html, PREFIXES[lang] + SEED, "resolutions", lang)
     assert item.get_text().split(label, 1)[1].strip() == LISTS[lang]
-    cells = [row.select("td")[1].get_text() for row in article(html, PREFIXES[lang] + "translations/").select("tbody tr")]
+    cells = [
+        row.select("td")[1].get_text() for row in article(html, PREFIXES[lang] + "translations/").select("tbody tr")
+    ]
     assert cells and all(re.fullmatch(r"\d{1,3}(\u00a0)?%", cell) for cell in cells), cells
     done = re.sub(r"\d+", "23", cells[0])
     assert done == PERCENT[lang]
@@ -343,7 +347,11 @@ def test_open_data_carries_summary_state_symbol_dates_and_flat_references(site, 
     assert (china["start"], china["end"]) == ("2014-10-23", "2014-10-24")
     assert by[("visits", "albania")]["start"] is None and by[("visits", "albania")]["date"] is None
     seed = by[("messages", "2013-11-18-republic-of-korea")]
-    assert (seed["visits"], seed["resolutions"], seed["messages"]) == (["2013-republic-of-korea"], ["1540-2004", "1977-2011"], [])
+    assert (seed["visits"], seed["resolutions"], seed["messages"]) == (
+        ["2013-republic-of-korea"],
+        ["1540-2004", "1977-2011"],
+        [],
+    )
     assert seed["summary_language"] == lang and seed["summary"]
     res = by[("resolutions", "2325-2016")]
     assert res["symbol"] == "S/RES/2325 (2016)" and res["resolutions"] == ["1540-2004"] and res["state"] is None
@@ -355,7 +363,17 @@ def test_open_data_carries_summary_state_symbol_dates_and_flat_references(site, 
 def test_the_served_schema_describes_the_new_fields(site):
     schema = json.loads((site / "api/documents.schema.json").read_text(encoding="utf-8"))
     item = schema["properties"]["documents"]["items"]
-    for field in ("summary", "summary_language", "state", "symbol", "start", "end", "messages", "visits", "resolutions"):
+    for field in (
+        "summary",
+        "summary_language",
+        "state",
+        "symbol",
+        "start",
+        "end",
+        "messages",
+        "visits",
+        "resolutions",
+    ):
         assert field in item["required"] and field in item["properties"]
     assert "related" not in item["properties"]
 
@@ -391,4 +409,3 @@ def test_the_resolutions_table_links_every_symbol_it_mentions(html, lang):
     assert mentioned >= 1  # 2325 (2016) names resolution 1540 (2004)
     row_2325 = next(r for r in rows if "2325" in r.select_one("td").get_text())
     assert row_2325.select("td")[2].select_one('a[href="1540-2004/"]') is not None
-

@@ -88,7 +88,11 @@ def test_visit_facts_are_one_list_item_each(html, lang):
     t = strings(lang)
     items = html(PREFIXES[lang] + "visits/2013-grenada/").select(".doc-facts li")
     colon = t["colon"].rstrip()  # ":", French " :", Chinese "："
-    assert [li.strong.get_text() for li in items] == [f"{t['state']}{colon}", f"{t['dates']}{colon}", f"{t['led_by']}{colon}"]
+    assert [li.strong.get_text() for li in items] == [
+        f"{t['state']}{colon}",
+        f"{t['dates']}{colon}",
+        f"{t['led_by']}{colon}",
+    ]
     # The State is named in the page's language (the UN's name), never in English.
     assert items[0].select_one("span[lang=en]") is None
     assert items[0].get_text().endswith(states.name("GD", lang))

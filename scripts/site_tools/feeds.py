@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from . import states
 from .dates import iso
 from .fields import PartialDate
-from . import states
 from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import COLLECTIONS, Document, Site
 from .strings import strings

@@ -29,11 +29,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import escape
-
 from babel.lists import format_list
 from babel.numbers import format_percent
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import escape
 
 from . import dates, states
 from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
@@ -201,14 +200,14 @@ class Renderer:
         if not value or own:
             return self.linked(value, markdown=True)
         linked = self.linked(value, markdown=True)
-        return self.in_english(f'<span{english_html_attrs(self.lang)}>{linked}</span>')
+        return self.in_english(f"<span{english_html_attrs(self.lang)}>{linked}</span>")
 
     def html_text(self, doc: Document, name: str) -> str:
         """``text`` as HTML: symbols and resolutions linked, as in Markdown content."""
         value, own = self._field(doc, name)
         if not value or own:
             return self.linked(value)
-        return self.in_english(f'<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>')
+        return self.in_english(f"<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>")
 
     def _field(self, doc: Document, name: str) -> tuple[str, bool]:
         """A translatable field's text ("" if none), and whether it is in this
