@@ -55,7 +55,7 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
-        f"  <title>{escape(site_name)}: {escape(t['feed_title'])}</title>",
+        f"  <title>{escape(site_name + t['colon'] + t['feed_title'])}</title>",
         f"  <id>{escape(home)}feed.xml</id>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(home + "feed.xml")}/>',
         f'  <link rel="alternate" type="text/html" hreflang="{lang}" href={quoteattr(home)}/>',
