@@ -357,7 +357,9 @@ def test_open_data_carries_summary_state_symbol_dates_and_flat_references(site, 
     assert res["symbol"] == "S/RES/2325 (2016)" and res["resolutions"] == ["1540-2004"] and res["state"] is None
     assert res["summary"].startswith("Endorsed") and res["summary_language"] == "en"
     assert all("related" not in d for d in data["documents"])
-    assert all(d["summary"] for d in data["documents"] if d["collection"] != "messages" or d["summary"])
+    documents = [d for d in data["documents"] if d["collection"] in ("visits", "resolutions", "messages")]
+    assert len(documents) == 21 and all(d["summary"] for d in documents)  # every document has one
+    assert {d["summary_language"] for d in documents} <= {lang, "en"}
 
 
 def test_the_served_schema_describes_the_new_fields(site):
@@ -409,3 +411,27 @@ def test_the_resolutions_table_links_every_symbol_it_mentions(html, lang):
     assert mentioned >= 1  # 2325 (2016) names resolution 1540 (2004)
     row_2325 = next(r for r in rows if "2325" in r.select_one("td").get_text())
     assert row_2325.select("td")[2].select_one('a[href="1540-2004/"]') is not None
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_range_keeps_the_long_dates_words(lang):
+    # Whatever CLDR collapses, what stays reads as the language's long date:
+    # the end in full (the start in full in Chinese, which writes the year first).
+    import datetime as dt
+
+    from site_tools.dates import date_range, long_date
+    from site_tools.fields import PartialDate
+
+    start = dt.date(2013, 1, 30)
+    for days in (1, 3, 20, 45, 340, 400):
+        end = start + dt.timedelta(days=days)
+        first, last = PartialDate(start.year, start.month, start.day), PartialDate(end.year, end.month, end.day)
+        span = date_range(first, last, lang)
+        assert span is not None and len(span.parts) == 2
+        assert [part.iso for part in span.parts] == [first.iso, last.iso]
+        assert span.text == span.separator.join(part.text for part in span.parts)
+        assert span.separator.strip() in {"–", "—"}
+        kept = span.parts[0].text if lang == "zh" else span.parts[1].text
+        assert kept == long_date(first if lang == "zh" else last, lang)
+        if end.year != start.year:
+            assert [part.text for part in span.parts] == [long_date(first, lang), long_date(last, lang)]
