@@ -71,6 +71,8 @@ def test_state_data_covers_the_source_and_says_where_it_comes_from():
         assert re.fullmatch(r"[A-Z]{3}", entry["alpha3"])
         assert re.fullmatch(r"\d{3}", entry["m49"])
         assert entry["names"]["en"]
+        if entry["latitude"] is not None:  # a point for a map (none for the scattered UM)
+            assert -90 <= entry["latitude"] <= 90 and -180 <= entry["longitude"] <= 180
         if code != "AQ":  # Antarctica belongs to no M49 region
             assert re.fullmatch(r"\d{3}", entry["region"]["code"]) and entry["region"]["en"]
     six = [code for code, entry in entries.items() if all(entry["names"].values())]
@@ -87,7 +89,8 @@ def test_the_states_module_gives_un_names_and_regions():
         "ru": "Республика Корея",
         "es": "República de Corea",
     }
-    assert states.get_state("KR").alpha3 == "KOR" and states.get_state("KR").m49 == "410"
+    korea = states.get_state("KR")
+    assert (korea.alpha3, korea.m49, round(korea.latitude or 0), round(korea.longitude or 0)) == ("KOR", "410", 37, 128)
     assert states.region("KR") == states.Region("142", "Asia")
     assert states.sub_region("KR") == states.Region("030", "Eastern Asia")
     assert states.intermediate_region("BF") == states.Region("011", "Western Africa")

@@ -53,12 +53,15 @@ class State:
     ``names`` maps each of the six languages to its UN short name, or None
     where the source has none in that language; ``m49`` is the three-digit
     M49 code ("410"); ``independent`` is the taxonomy's flag (False for a
-    territory); regions are None where M49 puts the area in none."""
+    territory); ``latitude`` and ``longitude`` (degrees, WGS 84) a point
+    inside it, for a map; regions are None where M49 puts the area in none."""
 
     alpha2: str
     alpha3: str
     m49: str
     independent: bool
+    latitude: float | None
+    longitude: float | None
     names: dict[str, str | None]
     region: Region | None
     sub_region: Region | None
@@ -82,6 +85,8 @@ def _states() -> dict[str, State]:
             alpha3=entry["alpha3"],
             m49=entry["m49"],
             independent=entry["independent"],
+            latitude=entry["latitude"],
+            longitude=entry["longitude"],
             names=entry["names"],
             region=_region(entry["region"]),
             sub_region=_region(entry["sub_region"]),
