@@ -72,7 +72,9 @@ def test_state_data_covers_the_source_and_says_where_it_comes_from():
         assert re.fullmatch(r"\d{3}", entry["m49"])
         assert entry["names"]["en"]
         if entry["latitude"] is not None:  # a point for a map (none for the scattered UM)
-            assert -90 <= entry["latitude"] <= 90 and -180 <= entry["longitude"] <= 180
+            state = states.get_state(code)
+            assert -90 <= (state.latitude or 0) <= 90 and -180 <= (state.longitude or 0) <= 180
+            assert state.longitude == pytest.approx((entry["longitude"] + 180) % 360 - 180)
         if code != "AQ":  # Antarctica belongs to no M49 region
             assert re.fullmatch(r"\d{3}", entry["region"]["code"]) and entry["region"]["en"]
     six = [code for code, entry in entries.items() if all(entry["names"].values())]

@@ -53,8 +53,8 @@ class State:
     ``names`` maps each of the six languages to its UN short name, or None
     where the source has none in that language; ``m49`` is the three-digit
     M49 code ("410"); ``independent`` is the taxonomy's flag (False for a
-    territory); ``latitude`` and ``longitude`` (degrees, WGS 84) a point
-    inside it, for a map; regions are None where M49 puts the area in none."""
+    territory); ``latitude`` and ``longitude`` (degrees, longitude from -180
+    to 180) a central point of it, for a map; regions are None where M49 puts the area in none."""
 
     alpha2: str
     alpha3: str
@@ -73,6 +73,12 @@ def _data() -> dict[str, Any]:
     return json.loads(DATA_PATH.read_text(encoding="utf-8"))
 
 
+def _longitude(value: float | None) -> float | None:
+    """East of the antimeridian as negative degrees: the taxonomy gives Fiji
+    195.3 and Tuvalu 181.1, which a map reads as -164.7 and -178.9."""
+    return None if value is None else round((value + 180) % 360 - 180, 4)
+
+
 def _region(value: dict[str, str] | None) -> Region | None:
     return Region(value["code"], value["en"]) if value else None
 
@@ -86,7 +92,7 @@ def _states() -> dict[str, State]:
             m49=entry["m49"],
             independent=entry["independent"],
             latitude=entry["latitude"],
-            longitude=entry["longitude"],
+            longitude=_longitude(entry["longitude"]),
             names=entry["names"],
             region=_region(entry["region"]),
             sub_region=_region(entry["sub_region"]),
