@@ -7,8 +7,9 @@ The names come from OCHA's Countries and Territories Taxonomy as shipped
 inside the ``hdx-python-country`` package (read offline, with
 ``Country.countriesdata(use_live=False)``: no network): for every country or
 territory with an ISO 3166-1 code, its alpha-2 and alpha-3 codes, its M49
-numeric code, its M49 region, sub-region and intermediate region (English
-names, as the taxonomy gives them) and its short name in the six official
+numeric code, a central point (latitude and longitude, degrees), its M49
+region, sub-region and intermediate region (English names, as the taxonomy
+gives them) and its short name in the six official
 languages: the UNTERM short name (columns "Arabic Short", "Chinese Short"...),
 else the M49 name (columns "M49 Arabic"...), else null.
 
@@ -44,6 +45,11 @@ def _m49(value: Any) -> str | None:
     return f"{int(value):03d}"
 
 
+def _float(value: Any) -> float | None:
+    """A coordinate in degrees, or None if absent."""
+    return None if value in (None, "") else round(float(value), 4)
+
+
 def _region(row: dict[str, Any], kind: str) -> dict[str, str] | None:
     code = _m49(row.get(f"{kind} Code"))
     name = row.get(f"{kind} Name")
@@ -66,6 +72,8 @@ def states(countries: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
             "alpha3": alpha3,
             "m49": _m49(row["m49 numerical code"]),
             "independent": row.get("Independent") == "Y",
+            "latitude": _float(row.get("Latitude")),
+            "longitude": _float(row.get("Longitude")),
             "region": _region(row, "Region"),
             "sub_region": _region(row, "Sub-region"),
             "intermediate_region": _region(row, "Intermediate Region"),
@@ -86,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     data = Country.countriesdata(use_live=False)
     package_version = version("hdx-python-country")
-    document = {
+    entries = states(data["countries"])
+    document: dict[str, Any] = {
         "_source": {
             "data": "OCHA Countries and Territories Taxonomy (UNTERM and M49 names)",
             "package": f"hdx-python-country {package_version}",
@@ -96,13 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             "regenerate": COMMAND,
             "generated_by": "scripts/un_terms.py: do not edit by hand",
         },
-        "states": states(data["countries"]),
+        "states": entries,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(
-        f"{args.output}: {len(document['states'])} countries and territories from hdx-python-country {package_version}"
-    )
+    print(f"{args.output}: {len(entries)} countries and territories from hdx-python-country {package_version}")
     return 0
 
 

@@ -10,6 +10,7 @@ import pytest
 from conftest import PREFIXES, ROOT, SEED, SITE_URL
 from site_tools.languages import CODES
 from site_tools.model import load_site
+from site_tools.strings import strings
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -49,8 +50,8 @@ def test_each_language_has_a_clean_atom_feed_newest_first(site, lang, html):
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.language == lang
     site_name = {"en": "1540 Committee", "fr": "Comité 1540", "zh": "1540委员会"}.get(lang)
-    if site_name:
-        assert feed.feed.title.startswith(site_name + ":")
+    if site_name:  # with the language's colon: "Comité 1540 : ...", "1540委员会：..."
+        assert feed.feed.title.startswith(site_name + strings(lang)["colon"])
     dates = [entry.published_parsed for entry in feed.entries]
     assert dates == sorted(dates, reverse=True) and len(dates) >= 9  # the message and the dated visits
     assert all(entry.link.startswith(f"{SITE_URL}{PREFIXES[lang]}") for entry in feed.entries)
@@ -114,7 +115,7 @@ def test_open_data_lists_every_document_in_its_documented_shape(site, lang):
     assert len(by_slug) == 21
     seed = by_slug[("messages", "2013-11-18-republic-of-korea")]
     assert seed["languages"] == list(CODES)
-    assert seed["related"] == {"visit": ["2013-republic-of-korea"], "resolutions": ["1540-2004", "1977-2011"]}
+    assert (seed["visits"], seed["resolutions"]) == (["2013-republic-of-korea"], ["1540-2004", "1977-2011"])
     assert seed["url"] == f"{SITE_URL}{PREFIXES[lang]}{SEED}"
     assert by_slug[("visits", "madagascar")]["date"] is None
     assert by_slug[("visits", "2013-grenada")]["title_language"] == "en"

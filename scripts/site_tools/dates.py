@@ -1,4 +1,4 @@
-"""Dates in each language's own long format, computed with Babel (CLDR)."""
+"""Dates and ranges of dates in each language's own long format, computed with Babel (CLDR)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from babel.dates import format_date, format_skeleton
 
 from .fields import PartialDate
 from .languages import get
+from .strings import strings
 
 
 def _locale(lang: str) -> str:
@@ -128,23 +129,24 @@ def _as_partial(value: dt.date | PartialDate) -> PartialDate:
     return value if isinstance(value, PartialDate) else PartialDate(value.year, value.month, value.day)
 
 
-@functools.lru_cache(maxsize=65536)
 def date_range(start: dt.date | PartialDate | None, end: dt.date | PartialDate | None, lang: str) -> DateRange | None:
     """A visit's dates as ``lang`` writes a range, with CLDR's interval
     patterns through Babel: "23 – 24 October 2014", "2014年10月23日 – 24日",
     "23–24 أكتوبر 2014" (months written in full, as in a long date); a year or
     month only as such ("July – September 2013", "2013"); the same day once.
-    A range whose end (or start) is not recorded says so in ``lang``
-    (strings ``end_not_recorded``/``start_not_recorded``), so a visit known by
-    its first day does not read as a one-day visit. None when neither is known."""
+    A day whose other end is not recorded is followed (or preceded) by
+    words saying so in ``lang`` (strings ``end_not_recorded`` and
+    ``start_not_recorded``), so that a visit known by its first day does not
+    read as a one-day visit; a year or month alone is shown as such. None
+    when neither is known."""
     if start is None and end is None:
         return None
-    from .strings import strings  # strings reads files; dates is imported by the content model
-
     t = strings(lang)
     if start is None or end is None:
         known = start or end
         assert known is not None
+        if _precision(_as_partial(known)) != "d":  # "2013", "July 2013": a span already, not a day
+            return DateRange((DatePart(long_date(known, lang), iso(known)),))
         part = DatePart(long_date(known, lang), iso(known))
         unknown = DatePart(t["start_not_recorded" if start is None else "end_not_recorded"], None)
         return DateRange((part, unknown) if end is None else (unknown, part), _fallback(lang))

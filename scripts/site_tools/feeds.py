@@ -1,4 +1,10 @@
-"""Atom feed of messages and visits, and the open-data listing, per language."""
+"""Atom feed of messages, visits and resolutions, and the open-data listing, per language.
+
+A visit whose dates are not recorded has no place in a feed (an Atom entry
+must say when it was published, and inventing a date would mislead): it is
+left out on purpose, and the open-data listing carries it, with its dates
+null.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from . import states
 from .dates import iso
 from .fields import PartialDate
 from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import COLLECTIONS, Document, Site
 from .strings import strings
 
-FEED_COLLECTIONS = ("messages", "visits")
+FEED_COLLECTIONS = ("messages", "visits", "resolutions")
 SCHEMA_PATH = Path(__file__).parent / "documents.schema.json"
 
 
@@ -33,7 +40,8 @@ def _published(doc: Document) -> str:
 
 
 def feed_entries(site: Site) -> list[Document]:
-    """Messages and dated visits, newest first (a visit with no known date has no place in time)."""
+    """Messages, resolutions and dated visits, newest first (a visit with no
+    known date has no place in time: see the module's docstring)."""
     docs = [doc for name in FEED_COLLECTIONS for doc in site.collection(name) if doc.date]
     return sorted(docs, key=lambda doc: (_published(doc), doc.key), reverse=True)
 
@@ -47,7 +55,7 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
-        f"  <title>{escape(site_name)}: {escape(t['feed_title'])}</title>",
+        f"  <title>{escape(site_name + t['colon'] + t['feed_title'])}</title>",
         f"  <id>{escape(home)}feed.xml</id>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(home + "feed.xml")}/>',
         f'  <link rel="alternate" type="text/html" hreflang="{lang}" href={quoteattr(home)}/>',
@@ -75,27 +83,61 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _iso(value: dt.date | PartialDate | None) -> str | None:
+    return iso(value) if value else None
+
+
+def references(doc: Document) -> dict[str, list[str]]:
+    """The slugs of the documents ``doc`` refers to, as flat lists by the
+    collection they are in: {"messages": [...], "visits": [...], "resolutions": [...]}
+    (a resolution's ``related`` and a document's ``resolutions`` both in "resolutions")."""
+    found: dict[str, list[str]] = {name: [] for name in COLLECTIONS}
+    for field in COLLECTIONS[doc.collection].fields:
+        if field.refers_to and field.name in doc.meta:
+            value = doc.meta[field.name]
+            for slug in value if isinstance(value, list) else [value]:
+                if slug not in found[field.refers_to]:
+                    found[field.refers_to].append(slug)
+    return found
+
+
+def _state(doc: Document, lang: str) -> dict[str, str] | None:
+    state = doc.meta.get("state")
+    if not state:
+        return None
+    code = state["code"]
+    return {"code": code, "name": states.name(code, lang), "name_language": states.name_language(code, lang)}
+
+
 def documents(site: Site, lang: str, site_url: str) -> dict[str, Any]:
-    """Every document, for reuse by others; the shape is ``documents.schema.json``."""
+    """Every document, for reuse by others; the shape is ``documents.schema.json``:
+    per document its title and summary in ``lang`` (or English, said in
+    ``*_language``), dates (ISO, partial where only a year or month is known),
+    a visit's State (ISO code and UN name in ``lang``), a resolution's symbol,
+    its address and the documents it refers to, as flat lists of slugs."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = []
     for name in COLLECTIONS:
         for doc in site.collection(name):
-            related = {}
-            for field in COLLECTIONS[name].fields:
-                if field.refers_to and field.name in doc.meta:
-                    value = doc.meta[field.name]
-                    related[field.name] = value if isinstance(value, list) else [value]
+            source = doc.sources.get(lang)
+            summary = doc.text("summary", lang)
+            summary_own = lang == DEFAULT_LANGUAGE or bool(source and "summary" in source.meta)
             items.append(
                 {
                     "collection": name,
                     "slug": doc.slug,
                     "title": doc.text("title", lang),
                     "title_language": lang if doc.is_translated(lang) else DEFAULT_LANGUAGE,
-                    "date": iso(doc.date) if doc.date else None,
+                    "summary": summary or None,
+                    "summary_language": (lang if summary_own else DEFAULT_LANGUAGE) if summary else None,
+                    "date": _iso(doc.date),
+                    "start": _iso(doc.meta.get("start")),
+                    "end": _iso(doc.meta.get("end")),
+                    "state": _state(doc, lang),
+                    "symbol": doc.meta.get("symbol"),
                     "url": base + doc.url(lang),
                     "languages": [code for code in CODES if doc.is_translated(code)],
-                    "related": related,
+                    **references(doc),
                 }
             )
     return {"language": lang, "documents": items}

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from babel.lists import format_list
+from babel.numbers import format_percent
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
@@ -115,16 +117,77 @@ class Renderer:
         return relative(doc.url(self.lang), self.page_url) + "/"
 
     def html_link(self, doc: Document, english: bool = False) -> str:
-        """``<a>`` to ``doc``, with its title; marked as English where it is (or ``english``)."""
+        """``<a>`` to ``doc``, with its title; marked as English where it is
+        (or ``english``, where a list is of English titles and says so: those
+        carry ``lang`` but not the visible "(in English)")."""
         title = doc.meta["title"] if english else doc.text("title", self.lang)
         marked = english or not doc.is_translated(self.lang)
         attrs = english_html_attrs(self.lang) if marked and self.lang != DEFAULT_LANGUAGE else ""
-        return f'<a href="{escape(self.url(doc))}"{attrs}>{escape(title)}</a>'
+        link = f'<a href="{escape(self.url(doc))}"{attrs}>{escape(title)}</a>'
+        return self.in_english(link) if attrs and not english else link
+
+    def in_english(self, html: str) -> str:
+        """``html`` (English text already marked ``lang="en"``) followed by
+        "(in English)" in this page's language, so that sighted readers are
+        told too; a full-width bracket ("（英文）") takes no space before it.
+        (No class: generated Markdown is judged by the content's allowlist;
+        the stylesheet finds English by its ``lang`` and ``dir``.)"""
+        marker = self.t["in_english"]
+        space = "" if marker.startswith("\uff08") else " "
+        return f"{html}{space}{_text(marker)}"
+
+    @property
+    def colon(self) -> str:
+        """What follows a label in this language (": ", French "\u00a0: ",
+        Chinese "："), as HTML."""
+        return _text(self.t["colon"])
+
+    def label(self, key: str) -> str:
+        """A fact's label in bold with its colon, as the language writes it
+        ("<strong>Date :</strong> " in French, "<strong>日期：</strong>" in Chinese)."""
+        colon = self.t["colon"]
+        spacing = colon[len(colon.rstrip()) :]
+        return f"<strong>{_text(self.t[key] + colon.rstrip())}</strong>{_text(spacing)}"
+
+    def percent(self, value: float) -> str:
+        """A share (0.23 for 23%) as the language writes a percentage (Babel:
+        "23 %" in French, "23%" in English)."""
+        return _text(format_percent(value, locale=get(self.lang).babel_locale))
+
+    def html_list(self, items: list[str]) -> str:
+        """HTML items (links) joined as the language writes a list (Babel's
+        ``format_list``: "a, b and c", "a、b和c", "a وb وc")."""
+        if not items:
+            return ""
+        slots = [f"\ue000{index}\ue001" for index in range(len(items))]
+        joined = _text(format_list(slots, locale=get(self.lang).babel_locale))
+        for slot, item in zip(slots, items, strict=True):
+            joined = joined.replace(_text(slot), item, 1)
+        return joined
+
+    def state_name(self, doc: Document) -> str:
+        """The UN short name of a visit's State in this language, as HTML
+        (``states.name``); marked as English where the UN data has no name in it."""
+        code = doc.meta["state"]["code"]
+        name = _text(states.name(code, self.lang))
+        if states.name_language(code, self.lang) == self.lang:
+            return name
+        return self.in_english(f"<span{english_html_attrs(self.lang)}>{name}</span>")
 
     # -- helpers exposed to templates --------------------------------------
     def link(self, doc: Document) -> str:
         """``[title](relative/source.md)``, marked as English when not translated."""
-        return f"[{md_escape(doc.title(self.lang))}]({self.href(doc)}){self.lang_attrs(doc)}"
+        link = f"[{md_escape(doc.title(self.lang))}]({self.href(doc)}){self.lang_attrs(doc)}"
+        return self.in_english(link) if self.lang_attrs(doc) else link
+
+    def state_link(self, doc: Document) -> str:
+        """``[State](relative/source.md)``: a visit named by its State's UN name
+        in this language (for listings of visits)."""
+        code = doc.meta["state"]["code"]
+        text = f"[{md_escape(states.name(code, self.lang))}]({self.href(doc)})"
+        if states.name_language(code, self.lang) == self.lang:
+            return text
+        return self.in_english(text + english_attrs(self.lang))
 
     def href(self, doc: Document) -> str:
         return self.rel(doc.key)
@@ -134,19 +197,22 @@ class Renderer:
         return relative(key, self.page_dir)
 
     def text(self, doc: Document, name: str) -> str:
-        """A translatable field, as Markdown that renders to exactly its text;
-        English text inside another language is marked as such."""
+        """A translatable field, as Markdown that renders to exactly its text,
+        with symbols and resolutions linked (as ``html_text``: escaped for
+        Markdown, the symbols extension cannot find them); English text inside
+        another language is marked as such, visibly too."""
         value, own = self._field(doc, name)
         if not value or own:
-            return md_escape(value)
-        return f"<span{english_html_attrs(self.lang)}>{md_escape(value)}</span>"
+            return self.linked(value, markdown=True)
+        linked = self.linked(value, markdown=True)
+        return self.in_english(f"<span{english_html_attrs(self.lang)}>{linked}</span>")
 
     def html_text(self, doc: Document, name: str) -> str:
         """``text`` as HTML: symbols and resolutions linked, as in Markdown content."""
         value, own = self._field(doc, name)
         if not value or own:
             return self.linked(value)
-        return f"<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>"
+        return self.in_english(f"<span{english_html_attrs(self.lang)}>{self.linked(value)}</span>")
 
     def _field(self, doc: Document, name: str) -> tuple[str, bool]:
         """A translatable field's text ("" if none), and whether it is in this
@@ -155,18 +221,20 @@ class Renderer:
         own = self.lang == DEFAULT_LANGUAGE or bool(source and name in source.meta)
         return doc.text(name, self.lang) or "", own
 
-    def linked(self, text: str) -> str:
+    def linked(self, text: str, markdown: bool = False) -> str:
         """Plain text as HTML, with UN symbols linked to the official texts and
-        mentions of the site's resolutions to their pages (as in content)."""
+        mentions of the site's resolutions to their pages (as in content);
+        with ``markdown``, its text escaped for Markdown (for generated Markdown)."""
+        plain = md_escape if markdown else _text
         parts, position = [], 0
         for match, href in symbol_links(text, self.lang, self._has_resolution):
-            parts.append(_text(text[position : match.start()]))
+            parts.append(plain(text[position : match.start()]))
             if match["symbol"]:
-                parts.append(f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}">{_text(match[0])}</a>')
+                parts.append(f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}">{plain(match[0])}</a>')
             else:
-                parts.append(f'<a href="{escape(self.url(self.site.documents[href[1:]]))}">{_text(match[0])}</a>')
+                parts.append(f'<a href="{escape(self.url(self.site.documents[href[1:]]))}">{plain(match[0])}</a>')
             position = match.end()
-        parts.append(_text(text[position:]))
+        parts.append(plain(text[position:]))
         return "".join(parts)
 
     def _has_resolution(self, slug: str) -> bool:
@@ -180,7 +248,7 @@ class Renderer:
             if res is None:
                 raise ValueError(f"{doc.key} names resolution {slug!r}, which does not exist (load_site reports it)")
             links.append(f'<a href="{escape(self.url(res))}">{_text(res.meta["symbol"])}</a>')
-        return _text(self.t["list_separator"]).join(links)
+        return self.html_list(links)
 
     def lang_attrs(self, doc: Document) -> str:
         """attr_list marking text that falls back to English inside another language."""
@@ -192,12 +260,17 @@ class Renderer:
         return f'<time datetime="{dates.iso(value)}">{escape(dates.long_date(value, self.lang))}</time>'
 
     def visit_dates(self, doc: Document) -> str:
-        start, end = doc.meta.get("start"), doc.meta.get("end")
-        text = dates.date_range(start, end, self.lang)
-        when = start or end
-        if text is None or when is None:  # both at once: a range is given when either date is
+        """A visit's dates as HTML: each known end a ``<time datetime>`` of its
+        own ("<time datetime="2014-10-23">23</time>–<time datetime="2014-10-24">24
+        October 2014</time>"), an unrecorded end said in words; "" when no date is known."""
+        span = dates.date_range(doc.meta.get("start"), doc.meta.get("end"), self.lang)
+        if span is None:
             return ""
-        return f'<time datetime="{dates.iso(when)}">{escape(text)}</time>'
+        parts = [
+            f'<time datetime="{part.iso}">{_text(part.text)}</time>' if part.iso else _text(part.text)
+            for part in span.parts
+        ]
+        return _text(span.separator).join(parts)
 
     def by_year(self, docs: Iterable[Document]) -> list[tuple[str, list[Document]]]:
         groups: dict[str, list[Document]] = {}
@@ -211,7 +284,8 @@ class Renderer:
         """The document this page shows."""
         return self.site.documents[self.doc_key]
 
-    def state_name(self, code: str) -> str:
+    def un_name(self, code: str) -> str:
+        """The State's UN short name in this language, as plain text (``states.name``)."""
         return states.name(code, self.lang)
 
     def state_visits(self, code: str) -> list[Document]:
@@ -250,7 +324,7 @@ class Renderer:
         codes = [doc.meta["state"]["code"] for doc in self.site.collection(state_pages.SECTION)]
         groups = []
         for area, members in states.by_region(sorted(codes)).items():
-            ordered = collation.sorted_by_name(members, self.state_name, self.lang)
+            ordered = collation.sorted_by_name(members, self.un_name, self.lang)
             name = states.region_name(area, self.lang) if area else self.t["no_region"]
             groups.append(
                 {
@@ -269,7 +343,7 @@ class Renderer:
             count = len(self.state_visits(code))
             if count:
                 visited.append(
-                    visits_map.MapState(states.get_state(code).m49, self.state_name(code), self.url(doc), count)
+                    visits_map.MapState(states.get_state(code).m49, self.un_name(code), self.url(doc), count)
                 )
         return visits_map.svg(visited, self.t["map_title"])
 

@@ -53,12 +53,15 @@ class State:
     ``names`` maps each of the six languages to its UN short name, or None
     where the source has none in that language; ``m49`` is the three-digit
     M49 code ("410"); ``independent`` is the taxonomy's flag (False for a
-    territory); regions are None where M49 puts the area in none."""
+    territory); ``latitude`` and ``longitude`` (degrees, longitude from -180
+    to 180) a central point of it, for a map; regions are None where M49 puts the area in none."""
 
     alpha2: str
     alpha3: str
     m49: str
     independent: bool
+    latitude: float | None
+    longitude: float | None
     names: dict[str, str | None]
     region: Region | None
     sub_region: Region | None
@@ -68,6 +71,12 @@ class State:
 @functools.cache
 def _data() -> dict[str, Any]:
     return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+
+
+def _longitude(value: float | None) -> float | None:
+    """East of the antimeridian as negative degrees: the taxonomy gives Fiji
+    195.3 and Tuvalu 181.1, which a map reads as -164.7 and -178.9."""
+    return None if value is None else round((value + 180) % 360 - 180, 4)
 
 
 def _region(value: dict[str, str] | None) -> Region | None:
@@ -82,6 +91,8 @@ def _states() -> dict[str, State]:
             alpha3=entry["alpha3"],
             m49=entry["m49"],
             independent=entry["independent"],
+            latitude=entry["latitude"],
+            longitude=_longitude(entry["longitude"]),
             names=entry["names"],
             region=_region(entry["region"]),
             sub_region=_region(entry["sub_region"]),
