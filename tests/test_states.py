@@ -232,3 +232,10 @@ def test_the_timeline_is_keyboard_navigable(page, served_site):
     assert page.evaluate("document.activeElement.closest('.visit-timeline') !== null")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/visits/.+/"))
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_visit_links_to_its_states_page(html, lang):
+    facts = html(f"{PREFIXES[lang]}visits/2014-china/").select_one(".doc-facts")
+    link = facts.select_one("a[href$='states/cn/']")
+    assert link is not None and link.get_text(strip=True).startswith(NAMES["CN"]["names"][lang])
