@@ -226,9 +226,7 @@ def test_chinese_queries_mixing_digits_and_han_find_the_pages_with_them(page, se
     root = language_root(served_site, "zh")
     expected = pages_with(site, "zh", re.escape(query.replace("（", "(").replace("）", ")")))
     assert expected
-    open_search(page, root)
-    page.locator(".md-search__input").fill(query)  # Chinese arrives as text, not keys
-    pages = found_pages(settled_results(page), root)
+    pages = typed(page, root, query)
     assert expected <= set(pages), pages
     assert pages[0] in expected | {"resolutions/1540-2004/"}  # or the resolution's own page
     clean(page)
@@ -254,16 +252,28 @@ def enter(cdp, key_code: int) -> None:
 
 
 @pytest.mark.browser
-def test_a_composed_query_searches_when_committed_and_its_enter_opens_nothing(page, served_site, site):
+def test_a_composed_query_searches_when_committed_without_a_key(page, served_site, site):
     root = language_root(served_site, "zh")
     open_search(page, root + "visits/")
     cdp = compose(page, "委员会")
     assert settled_results(page, seconds=1.5) == []  # nothing searched while composing
-    enter(cdp, 229)  # the input method's Enter, during the composition ...
-    cdp.send("Input.insertText", {"text": "委员会"})  # ... which commits it
+    cdp.send("Input.insertText", {"text": "委员会"})  # the reader picks the candidate: no key
     pages = found_pages(settled_results(page), root)
     assert set(pages) >= pages_with(site, "zh", "委员会")
-    page.wait_for_timeout(500)
+    clean(page)
+
+
+@pytest.mark.browser
+def test_the_enter_that_commits_a_composition_opens_nothing(page, served_site):
+    root = language_root(served_site, "zh")
+    open_search(page, root + "visits/")
+    cdp = compose(page, "委员会")
+    cdp.send("Input.insertText", {"text": "委员会"})
+    assert settled_results(page)  # results on screen, ready to be opened
+    compose(page, "委员会", cdp)
+    enter(cdp, 229)  # the input method's Enter, during the composition ...
+    cdp.send("Input.insertText", {"text": "委员会"})  # ... which commits it
+    page.wait_for_timeout(1000)
     assert page.url == root + "visits/"  # no result opened
     clean(page)
 
