@@ -247,7 +247,10 @@ def compose(page, text: str, cdp=None):
 
 def enter(cdp, key_code: int) -> None:
     """Press Enter as the browser reports it: ``key_code`` 229 while an input method handles the key."""
-    cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": key_code})
+    cdp.send(
+        "Input.dispatchKeyEvent",
+        {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": key_code},
+    )
     cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13})
 
 

@@ -41,18 +41,17 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
 # are JavaScript's (the client builds them with ``new RegExp``, no flags).
 
 # The theme's own separator (its English and default one), and punctuation that
-# otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»".
-_BASE = r"[\s\-,;:!?()\[\]\"/«»“”]+|\.(?!\d)"
+# otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", Arabic "البلد،".
+_BASE = r'[\s\-,;:!?()\[\]"/«»“”،؛؟]+|\.(?!\d)'
 # French elision: l', d', qu', jusqu'... at the start of a word go with the apostrophe.
 _FRENCH = r"|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:[CcDdJjLlMmNnSsTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]|['’]"
 # Russian: a noun's or adjective's inflectional ending, after a stem of three letters or more.
 _CYRILLIC = "А-Яа-яЁё"
-_RUSSIAN_ENDINGS = (
-    "иями ями ами ого его ому ему ыми ими иях иям ией "
-    "ая яя ое ее ые ие ый ий ой ей ую юю ом ем ам ям ах ях ов ев ию ия ии ых их ым им ью "
-    "а я о е ы и у ю ь й"
-).split()
-_RUSSIAN = f"|(?<=[{_CYRILLIC}]{{3}})(?:{'|'.join(dict.fromkeys(_RUSSIAN_ENDINGS))})(?![{_CYRILLIC}])"
+_RUSSIAN_ENDINGS = ("иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "иях", "иям", "ией",
+                    "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей", "ую", "юю", "ом", "ем", "ам", "ям",
+                    "ах", "ях", "ов", "ев", "ию", "ия", "ии", "ых", "их", "ым", "им", "ью",
+                    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й")  # fmt: skip
+_RUSSIAN = f"|(?<=[{_CYRILLIC}]{{3}})(?:{'|'.join(_RUSSIAN_ENDINGS)})(?![{_CYRILLIC}])"
 # Arabic: the article (with a conjunction or preposition joined to it) before a
 # word of two letters or more, and the feminine endings ة and ات after three.
 _ARABIC_LETTERS = "\u0621-\u065f"
