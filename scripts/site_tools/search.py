@@ -41,8 +41,8 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
 # are JavaScript's (the client builds them with ``new RegExp``, no flags).
 
 # The theme's own separator (its English and default one), and punctuation that
-# otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", Arabic "البلد،".
-_BASE = r'[\s\-,;:!?()\[\]"/«»“”،؛؟]+|\.(?!\d)'
+# otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", "¿Cómo", Arabic "البلد،".
+_BASE = r'[\s\-–—,;:!?¡¿…()\[\]"/«»“”،؛؟]+|\.(?!\d)'
 # French elision: l', d', qu', jusqu'... at the start of a word go with the apostrophe.
 _FRENCH = r"|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:[CcDdJjLlMmNnSsTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]|['’]"
 # Russian: a noun's or adjective's inflectional ending, after a stem of three letters or more.
