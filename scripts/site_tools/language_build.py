@@ -46,7 +46,7 @@ from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, Language,
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
 from .problems import ContentError, Problem, with_location
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
-from .search import flag_fallbacks
+from .search import flag_fallbacks, localize
 from .sitemap import sitemap
 from .states_data import STATES_SCHEMA_PATH, states_json
 from .strings import strings
@@ -374,8 +374,8 @@ class LanguageBuild:
 
     # -- end ----------------------------------------------------------------
     def post_build(self, site_dir: Path) -> None:
-        """This language's own files: its search index with English fallbacks
-        marked, its feed and its open data; in a live preview, the problems
+        """This language's own files: its search index with the language's
+        word separator and folded words, English fallbacks marked, its feed and its open data; in a live preview, the problems
         on every page (once MkDocs has checked every page's links and anchors)."""
         self.stop_capture()
         if self.report is not None:
@@ -384,7 +384,8 @@ class LanguageBuild:
         index_path = root / "search/search_index.json"
         if self.only and index_path.exists():
             index = json.loads(index_path.read_text(encoding="utf-8"))
-            localized = flag_fallbacks(index, self.fallbacks, strings(self.lang)["in_english"])
+            flagged = flag_fallbacks(index, self.fallbacks, strings(self.lang)["in_english"])
+            localized = localize(flagged, self.lang)
             _write(index_path, json.dumps(localized, ensure_ascii=False, separators=(",", ":")))
         _write(root / "feed.xml", atom(self.site, self.lang, self.site_url, self.config.site_name))
         _write(root / "api/documents.json", documents_json(self.site, self.lang, self.site_url))

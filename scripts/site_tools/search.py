@@ -1,10 +1,13 @@
 """Per-language search: each language's build writes its own index of its
-own pages (the theme's search plugin, with the language's own tokenizer
-settings); a page served in English there is flagged as English.
+own pages (the theme's search plugin); this build then gives it the
+language's own word separator and folded (accent-free) forms of its words,
+and flags a page served in English there as English.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 
@@ -21,3 +24,98 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
                 entry["title"] = f"{entry['title']} {in_english}"
         docs.append(entry)
     return {**index, "docs": docs}
+
+
+# -- what a reader types: per-language word separators and folded forms -----
+#
+# The theme's search client (lunr, in a web worker) splits both the index text
+# and the reader's query with one regular expression, the search plugin's
+# documented ``separator`` option, which this build sets per language in the
+# index it writes. The client appends ``*`` to every query word, and lunr never
+# runs a wildcard term through the stemmer: a stemmer in the index pipeline
+# would make an exact word miss its own stem ("председателя*" is no prefix of
+# "председател"). So word forms are matched by the separator itself, on both
+# sides alike: it takes the elided article off a French word, the article off
+# an Arabic one, an inflectional ending off a Russian one, and splits Chinese
+# between Han characters and digits or Latin letters. The regular expressions
+# are JavaScript's (the client builds them with ``new RegExp``, no flags).
+
+# The theme's own separator (its English and default one), and punctuation that
+# otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", "¿Cómo", Arabic "البلد،".
+_BASE = r'[\s\-–—,;:!?¡¿…()\[\]"/«»“”،؛؟]+|\.(?!\d)'
+# French elision: l', d', qu', jusqu'... at the start of a word go with the apostrophe.
+_FRENCH = r"|(?<![A-Za-zÀ-ÖØ-öø-ÿ])(?:[CcDdJjLlMmNnSsTt]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]|['’]"
+# Russian: a noun's or adjective's inflectional ending, after a stem of three letters or more.
+_CYRILLIC = "А-Яа-яЁё"
+_RUSSIAN_ENDINGS = ("иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "иях", "иям", "ией",
+                    "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей", "ую", "юю", "ом", "ем", "ам", "ям",
+                    "ах", "ях", "ов", "ев", "ию", "ия", "ии", "ых", "их", "ым", "им", "ью",
+                    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й")  # fmt: skip
+_RUSSIAN = f"|(?<=[{_CYRILLIC}]{{3}})(?:{'|'.join(_RUSSIAN_ENDINGS)})(?![{_CYRILLIC}])"
+# Arabic: the article (with a conjunction or preposition joined to it) before a
+# word of two letters or more, and the feminine endings ة and ات after three.
+_ARABIC_LETTERS = "\u0621-\u065f"
+_ARABIC = (
+    f"|(?<![{_ARABIC_LETTERS}])(?:وال|فال|بال|كال|لل|ال)(?=[{_ARABIC_LETTERS}]{{2}})"
+    f"|(?<=[{_ARABIC_LETTERS}]{{3}})(?:ات|ة)(?![{_ARABIC_LETTERS}])"
+)
+# Chinese: the theme's own separator (the build segments Han text with jieba,
+# between zero-width spaces), and a split wherever Han meets digits or Latin
+# letters, as in "1540委员会" and "第1540(2004)号决议".
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_CHINESE = (
+    r"[\s\u200b\u3000\-、。，．？！；：（）()《》“”/]+"
+    f"|(?<=[0-9A-Za-z])(?=[{_HAN}])|(?<=[{_HAN}])(?=[0-9A-Za-z])"
+)
+SEPARATORS: dict[str, str] = {
+    "en": _BASE,
+    "fr": _BASE + _FRENCH,
+    "es": _BASE,
+    "ru": _BASE + _RUSSIAN,
+    "ar": _BASE + _ARABIC,
+    "zh": _CHINESE,
+}
+
+# The index field holding each entry's words with their accents and marks
+# folded ("comité" -> "comite", "أسلحة" -> "اسلحة"); the client indexes every
+# field the index's configuration lists (the search plugin's ``fields``).
+FOLDED_FIELD = "folded"
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "\u0640": ""})
+_KEEP = frozenset("йЙ")  # a letter of its own in Russian, not и with a mark
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def fold(text: str) -> str:
+    """``text`` without accents and other combining marks (Unicode category
+    Mn after canonical decomposition: é -> e, ё -> е, أ -> ا, Arabic vowel
+    marks dropped), ligatures spelt out (œ -> oe) and the Arabic tatweel
+    removed; й stays й."""
+    folded = []
+    for char in text.translate(_LIGATURES):
+        if char in _KEEP:
+            folded.append(char)
+            continue
+        folded.extend(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", "".join(folded))
+
+
+def folded_words(title: str, text: str) -> str:
+    """The words of an index entry (its ``title`` and ``text``, the theme's
+    escaped HTML) that folding changes, folded, each once, space-separated."""
+    words = _TAG_RE.sub(" ", f"{title} {text}").replace("\u200b", " ").split()
+    changed = (fold(word) for word in words)
+    return " ".join(dict.fromkeys(f for f, w in zip(changed, words, strict=True) if f != w))
+
+
+def localize(index: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The theme's index for language ``lang`` (a code of ``languages``) with
+    that language's ``separator`` (see ``SEPARATORS``) and every entry's
+    folded words in the ``FOLDED_FIELD`` field, listed in the configuration's
+    ``fields`` (boost 1, as the text's)."""
+    config = {**index["config"], "separator": SEPARATORS[lang]}
+    config["fields"] = {**config.get("fields", {}), FOLDED_FIELD: {"boost": 1.0}}
+    docs = []
+    for entry in index["docs"]:
+        words = folded_words(entry.get("title", ""), entry.get("text", ""))
+        docs.append({**entry, FOLDED_FIELD: words} if words else entry)
+    return {**index, "config": config, "docs": docs}

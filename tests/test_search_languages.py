@@ -1,0 +1,347 @@
+"""Search finds what a reader types, in each language (issue 15, item 4), in a
+real browser: words after an elided article, other forms of a word, words
+without their accents, Chinese mixing digits and Han; a pasted or
+input-method query searches without a further key press, and the Enter that
+commits an input method's text does not open a result."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import PREFIXES, SEED, submit_search
+from site_tools.languages import CODES
+from site_tools.search import FOLDED_FIELD, SEPARATORS, fold, folded_words
+
+INITIALIZING = re.compile("Initializing|Initialisation|Inicializando|Инициализация|正在初始化|جاري|تهيئة")
+ARABIC_LETTER = "\u0621-\u064a"
+
+
+# -- the published indexes ------------------------------------------------------
+
+
+@cache
+def _index(site: Path, lang: str) -> dict:
+    return json.loads((site / PREFIXES[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def pages_with(site: Path, lang: str, pattern: str) -> set[str]:
+    """The pages (locations without a section) of ``lang``'s published index
+    whose title or text matches the regular expression ``pattern`` (the
+    zero-width spaces of Chinese segmentation taken out)."""
+    found = set()
+    for entry in _index(site, lang)["docs"]:
+        text = f"{entry['title']} {entry['text']}".replace("\u200b", "")
+        if re.search(pattern, text):
+            found.add(entry["location"].split("#", 1)[0])
+    return found
+
+
+def word(text: str, letters: str = "\\w") -> str:
+    """A regular expression for ``text`` as a whole word (no ``letters`` on either side)."""
+    return f"(?<![{letters}]){re.escape(text)}(?![{letters}])"
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_each_index_carries_its_languages_separator_and_folded_words(site, lang):
+    index = _index(site, lang)
+    assert index["config"]["separator"] == SEPARATORS[lang]
+    assert index["config"]["fields"][FOLDED_FIELD] == {"boost": 1.0}
+    assert "stemmer" not in index["config"]["pipeline"] or lang == "zh"  # see site_tools.search
+    for entry in index["docs"]:
+        assert entry.get(FOLDED_FIELD, "") == folded_words(entry["title"], entry["text"])
+
+
+def tokens(text: str, lang: str) -> list[str]:
+    """``text`` split as the theme's search client splits both the index and
+    the query: the pieces between the matches of the language's separator
+    (Python's regular expressions read these ones as JavaScript's do), in lower case."""
+    pieces, start = [], 0
+    for match in re.finditer(SEPARATORS[lang], text):
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [piece.lower() for piece in pieces if piece]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "l'industrie, d’une qu'il jusqu'en aujourd'hui", ["industrie", "une", "il", "en", "aujourd", "hui"]),
+        ("fr", "résolution 1540 (2004) S/RES/1540", ["résolution", "1540", "2004", "s", "res", "1540"]),
+        ("ru", "Председатель Председателя Председателями", ["председател"] * 3),
+        ("ru", "Комитет Комитета Комитету он она", ["комитет"] * 3 + ["он", "она"]),  # short words whole
+        ("ar", "الزيارة زيارة الزيارات والزيارات زيارات", ["زيار"] * 5),
+        ("ar", "البلد، في", ["بلد", "في"]),
+        ("es", "¿Cómo? ¡Éxito! —dijo", ["cómo", "éxito", "dijo"]),
+        ("zh", "1540委员会", ["1540", "委员会"]),
+        ("zh", "第1540(2004)号决议", ["第", "1540", "2004", "号决议"]),
+        ("zh", "第\u200b1540（2004）\u200b号\u200b决议", ["第", "1540", "2004", "号", "决议"]),
+        ("en", "the Chairman's message (2013)", ["the", "chairman's", "message", "2013"]),
+    ],
+)
+def test_each_language_splits_words_as_a_reader_means_them(lang, text, expected):
+    assert tokens(text, lang) == expected
+
+
+def test_folding_takes_off_accents_and_marks_only():
+    assert fold("Comité de sécurité, mise en œuvre") == "Comite de securite, mise en oeuvre"
+    assert fold("eslabón, año") == "eslabon, ano"
+    assert fold("ещё, Председатель, мой") == "еще, Председатель, мой"  # й is a letter of its own
+    assert fold("أسلحة إلى آخر") == "اسلحة الى اخر"
+    assert fold("مُـنَظَّمَة") == "منظمة"  # vowel marks and the tatweel
+    assert fold("委员会 1540") == "委员会 1540"
+    assert folded_words("Comité", "<p>le Comité, la sécurité</p>") == "Comite Comite, securite"
+
+
+# -- in the browser -------------------------------------------------------------
+
+
+def language_root(served_site: str, lang: str) -> str:
+    return served_site + PREFIXES[lang]
+
+
+def open_search(page, url: str) -> None:
+    """Open ``url`` and its search box, once the index is loaded."""
+    page.goto(url)
+    page.locator(".md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text(INITIALIZING, timeout=20000)
+
+
+def typed(page, root: str, query: str) -> list[str]:
+    """The pages found when a reader types ``query`` in the search box of a
+    language's home page at ``root`` (and a key goes up at the end, as a
+    keyboard's would), all of them, in order."""
+    open_search(page, root)
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    submit_search(page)
+    return found_pages(settled_results(page), root)
+
+
+def found_pages(results: list[dict], root: str) -> list[str]:
+    """The result links as pages relative to the language's ``root``, in
+    order, each once (sections and the ``?h=`` highlight taken off)."""
+    pages = []
+    for result in results:
+        page = result["href"].split("#", 1)[0].split("?", 1)[0]
+        assert page.startswith(root), page
+        page = page[len(root) :]
+        if page not in pages:
+            pages.append(page)
+    return pages
+
+
+def settled_results(page, seconds: float = 10) -> list[dict]:
+    """All the results, once they have stayed the same for half a second,
+    without any key press; [] if none came within ``seconds``. The theme
+    shows ten and more as the list is scrolled: it is scrolled to its end."""
+    items = page.locator(".md-search-result__item > a")
+    scroller = page.locator(".md-search__scrollwrap")
+    read = "links => links.map(a => ({href: a.getAttribute('href')}))"
+    previous, same = None, 0
+    for _ in range(int(seconds * 4)):
+        scroller.evaluate("element => element.scrollTo(0, element.scrollHeight)")
+        current = items.evaluate_all(read)
+        same = same + 1 if current == previous else 0
+        if same >= 2 and current:
+            return current
+        previous = current
+        page.wait_for_timeout(250)
+    return []
+
+
+def clean(page) -> None:
+    assert page.evaluate("window.__csp") == []
+    assert page.console_errors == []
+    assert page.failed_requests == []
+
+
+# A word of a page in each language, and that page (translated in every language).
+PAGE_WORDS = {
+    "en": ("industry", SEED),
+    "fr": ("mondialisé", SEED),
+    "es": ("globalizado", SEED),
+    "ru": ("глобализированном", SEED),
+    "zh": ("全球化", SEED),
+    "ar": ("الصناعة", SEED),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", CODES)
+def test_a_pasted_word_of_a_page_finds_it_without_a_key_press(page, served_site, site, lang):
+    text, expected = PAGE_WORDS[lang]
+    assert expected in pages_with(site, lang, re.escape(text))
+    root = language_root(served_site, lang)
+    open_search(page, root + "visits/")
+    page.locator(".md-search__input").fill(text)  # as a paste: one input event, no key
+    pages = found_pages(settled_results(page), root)
+    assert pages and pages[0] == expected, pages
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "present"),
+    [
+        ("industrie", "l'industrie"),  # the elided article goes
+        ("l’industrie", "l'industrie"),  # whichever apostrophe the reader types
+        ("État", "l'État"),
+        ("acquitter", "s'acquitter"),
+    ],
+)
+def test_french_finds_a_word_after_an_elided_article(page, served_site, site, query, present):
+    root = language_root(served_site, "fr")
+    expected = pages_with(site, "fr", re.escape(present))
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), pages
+    assert pages[0] in expected
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query", "present", "absent"),
+    [
+        # Other forms of the word: the reader's form is nowhere on the site.
+        ("ru", "Председатель", "Председателя", "Председатель"),
+        ("ru", "Комитету", "Комитета", "Комитету"),
+        ("ru", "резолюциями", "резолюции", "резолюциями"),
+        # With and without the article, and another ending.
+        ("ar", "الزيارة", word("زيارة", ARABIC_LETTER), "الزيارة"),
+        ("ar", "زيارات", word("الزيارات", ARABIC_LETTER), word("زيارات", ARABIC_LETTER)),
+        ("ar", "أسلحة", word("الأسلحة", ARABIC_LETTER), word("أسلحة", ARABIC_LETTER)),
+    ],
+)
+def test_russian_and_arabic_find_other_forms_of_a_word(page, served_site, site, lang, query, present, absent):
+    root = language_root(served_site, lang)
+    # The pages with the other form only: found through the form alone.
+    expected = pages_with(site, lang, present) - pages_with(site, lang, absent)
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), pages
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query", "present"),
+    [
+        ("fr", "securite", "sécurité"),
+        ("fr", "comite", "Comité"),
+        ("fr", "oeuvre", "œuvre"),
+        ("es", "eslabon", "eslabón"),
+        ("es", "proliferacion", "proliferación"),
+        ("ar", "اسلحة", "أسلحة"),  # the hamza on the alef
+    ],
+)
+def test_accents_fold(page, served_site, site, lang, query, present):
+    root = language_root(served_site, lang)
+    expected = pages_with(site, lang, re.escape(present))
+    # Only the accented form is there: no word starts with the query as typed.
+    assert expected and not pages_with(site, lang, r"(?i)(?<!\w)" + re.escape(query))
+    pages = typed(page, root, query)
+    assert expected <= set(pages), pages
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["1540委员会", "第1540(2004)号决议", "第1540（2004）号决议"])
+def test_chinese_queries_mixing_digits_and_han_find_the_pages_with_them(page, served_site, site, query):
+    root = language_root(served_site, "zh")
+    expected = pages_with(site, "zh", re.escape(query.replace("（", "(").replace("）", ")")))
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), pages
+    assert pages[0] in expected | {"resolutions/1540-2004/"}  # or the resolution's own page
+    clean(page)
+
+
+# -- input methods -------------------------------------------------------------
+
+
+def compose(page, text: str, cdp=None):
+    """Compose ``text`` in the focused field with an input method (Chromium's
+    own composition, through the DevTools protocol): first its Latin spelling,
+    then the candidate; the composition is still open when this returns."""
+    cdp = cdp or page.context.new_cdp_session(page)
+    for step in ("weiyuanhui", text):
+        cdp.send("Input.imeSetComposition", {"text": step, "selectionStart": len(step), "selectionEnd": len(step)})
+    return cdp
+
+
+def enter(cdp, key_code: int) -> None:
+    """Press Enter as the browser reports it: ``key_code`` 229 while an input method handles the key."""
+    cdp.send(
+        "Input.dispatchKeyEvent",
+        {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": key_code},
+    )
+    cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13})
+
+
+@pytest.mark.browser
+def test_a_composed_query_searches_when_committed_without_a_key(page, served_site, site):
+    root = language_root(served_site, "zh")
+    open_search(page, root + "visits/")
+    cdp = compose(page, "委员会")
+    assert settled_results(page, seconds=1.5) == []  # nothing searched while composing
+    cdp.send("Input.insertText", {"text": "委员会"})  # the reader picks the candidate: no key
+    pages = found_pages(settled_results(page), root)
+    assert set(pages) >= pages_with(site, "zh", "委员会")
+    clean(page)
+
+
+@pytest.mark.browser
+def test_the_enter_that_commits_a_composition_opens_nothing(page, served_site):
+    root = language_root(served_site, "zh")
+    open_search(page, root + "visits/")
+    cdp = compose(page, "委员会")
+    cdp.send("Input.insertText", {"text": "委员会"})
+    assert settled_results(page)  # results on screen, ready to be opened
+    compose(page, "委员会", cdp)
+    enter(cdp, 229)  # the input method's Enter, during the composition ...
+    cdp.send("Input.insertText", {"text": "委员会"})  # ... which commits it
+    page.wait_for_timeout(1000)
+    assert page.url == root + "visits/"  # no result opened
+    clean(page)
+
+
+@pytest.mark.browser
+def test_the_enter_after_a_composition_ends_opens_nothing_but_a_readers_enter_does(page, served_site):
+    # Safari ends the composition first, then sends the committing Enter with keyCode 229.
+    root = language_root(served_site, "zh")
+    open_search(page, root + "visits/")
+    cdp = compose(page, "委员会")
+    cdp.send("Input.insertText", {"text": "委员会"})
+    submit_search(page)  # (a key up: what is tested here is the Enter, not searching on commit)
+    first = found_pages(settled_results(page), root)[0]
+    enter(cdp, 229)
+    page.wait_for_timeout(1000)
+    assert page.url == root + "visits/"
+    # The reader's own Enter then opens the best result, as the theme does.
+    enter(cdp, 13)
+    page.wait_for_url(re.compile(re.escape(root + first)))
+    clean(page)
+
+
+@pytest.mark.browser
+def test_a_composing_enter_marked_is_composing_opens_nothing(page, served_site):
+    root = language_root(served_site, "fr")
+    open_search(page, root + "visits/")
+    field = page.locator(".md-search__input")
+    field.press_sequentially("industrie", delay=20)
+    assert submit_search(page)
+    field.dispatch_event("compositionstart", {"data": ""})
+    field.dispatch_event("compositionend", {"data": "industrie"})
+    # The committing Enter, as some browsers order it: after the composition's end, still marked as composing.
+    field.dispatch_event("keydown", {"key": "Enter", "isComposing": True, "bubbles": True, "cancelable": True})
+    page.wait_for_timeout(1000)
+    assert urlsplit(page.url).path == urlsplit(root + "visits/").path
+    clean(page)
