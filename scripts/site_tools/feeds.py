@@ -1,4 +1,4 @@
-"""Atom feed of messages and visits, and the open-data listing, per language."""
+"""Atom feed of messages, statements and visits, and the open-data listing, per language."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .dates import iso
-from .fields import PartialDate
+from .fields import Citation, PartialDate
 from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import COLLECTIONS, Document, Site
 from .strings import strings
+from .symbols import official_url
 
-FEED_COLLECTIONS = ("messages", "visits")
+FEED_COLLECTIONS = ("messages", "statements", "visits")
 SCHEMA_PATH = Path(__file__).parent / "documents.schema.json"
 
 
@@ -33,7 +34,7 @@ def _published(doc: Document) -> str:
 
 
 def feed_entries(site: Site) -> list[Document]:
-    """Messages and dated visits, newest first (a visit with no known date has no place in time)."""
+    """Messages, statements and dated visits, newest first (a visit with no known date has no place in time)."""
     docs = [doc for name in FEED_COLLECTIONS for doc in site.collection(name) if doc.date]
     return sorted(docs, key=lambda doc: (_published(doc), doc.key), reverse=True)
 
@@ -96,9 +97,29 @@ def documents(site: Site, lang: str, site_url: str) -> dict[str, Any]:
                     "url": base + doc.url(lang),
                     "languages": [code for code in CODES if doc.is_translated(code)],
                     "related": related,
+                    "sources": [citation_data(c, lang, base) for c in doc.meta.get("sources") or []],
                 }
             )
     return {"language": lang, "documents": items}
+
+
+def citation_data(citation: Citation, lang: str, base: str) -> dict[str, Any]:
+    """A source as open data: its fields as written, ``url`` its address (a UN
+    document's official text in ``lang``, a page of this site in ``lang``), or null."""
+    address = citation.url
+    if address is None and citation.symbol:
+        address = official_url(citation.symbol, lang)
+    if address is None and citation.document:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        address = f"{base}{prefix}{citation.document}/"
+    return {
+        "publisher": citation.publisher,
+        "title": citation.title,
+        "symbol": citation.symbol,
+        "document": citation.document,
+        "date": citation.date.iso if citation.date else None,
+        "url": address,
+    }
 
 
 def documents_json(site: Site, lang: str, site_url: str) -> str:
