@@ -29,6 +29,9 @@ PAGE_TYPES = {
     "message": SEED,
     "visit": "visits/2013-grenada/",
     "resolution": "resolutions/1540-2004/",
+    "statements listing": "statements/",
+    "statement": "statements/2016-10-24-training-course-in-chile/",
+    "committee": "committee/",
     "dashboard": "translations/",
     "404": "404.html",
 }

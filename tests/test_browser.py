@@ -100,8 +100,8 @@ def test_search_in_each_language_finds_its_own_seed_message_only(page, served_si
     assert page.failed_requests == []
 
 
-def test_untranslated_page_is_found_once_and_flagged_as_english(page, served_site):
-    titles = [result["title"] for result in search_results(page, served_site + "fr/", "Grenada")]
+def test_untranslated_page_is_found_once_and_flagged_as_english(page, served_fallback_site):
+    titles = [result["title"] for result in search_results(page, served_fallback_site + "fr/", "Grenada")]
     assert "Visit to Grenada (en anglais)" in titles
     assert titles.count("Visit to Grenada (en anglais)") == 1
 
