@@ -178,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("statement", help="a statement by the Chair, published as a summary")
     s.add_argument("--date", required=True, help="the statement's date, YYYY-MM-DD (YYYY-MM when the day is unknown)")
     s.add_argument("--title", required=True, help="a short title, e.g. 'Briefing to the Security Council'")
-    s.add_argument("--chair", required=True, help="the Chair who delivered it, e.g. 'José Javier de la Gasca (Ecuador)'")
+    s.add_argument(
+        "--chair", required=True, help="the Chair who delivered it, e.g. 'José Javier de la Gasca (Ecuador)'"
+    )
     s.add_argument("--slug", help="short name in the URL (default: from the title)")
     s.add_argument("--url", help="the address of the source (a UN press release, for example)")
 

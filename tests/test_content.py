@@ -70,7 +70,10 @@ def test_no_page_of_the_site_is_served_in_english_in_another_language(site, lang
 # A fact from each visit's sources that its page must give, in English.
 VISIT_FACTS = {
     "visits/2011-united-states/": ["export, financial and border controls", "Department of State"],
-    "visits/2013-trinidad-and-tobago/": ["Kim Sook", "Ministers of Foreign Affairs, of National Security and of Health"],
+    "visits/2013-trinidad-and-tobago/": [
+        "Kim Sook",
+        "Ministers of Foreign Affairs, of National Security and of Health",
+    ],
     "visits/2013-grenada/": ["Working Group on Monitoring and National Implementation", "Khalil Ur Rahman Hashmi"],
     "visits/2013-burkina-faso/": ["Financial Intelligence Unit", "Yalgado Ouedraogo", "tsetse"],
     "visits/2014-niger/": ["Torodi", "Minister of the Interior", "the sources disagree"],
@@ -109,7 +112,9 @@ def test_every_visit_resolution_and_statement_shows_its_sources_as_links(html, c
     for name in ("visits", "resolutions", "statements"):
         for doc in content.collection(name):
             soup = html(PREFIXES[lang] + doc.url())
-            heading = next(h for h in soup.select("article h2") if h.get_text(strip=True).rstrip("¶") == t["sources_heading"])
+            heading = next(
+                h for h in soup.select("article h2") if h.get_text(strip=True).rstrip("¶") == t["sources_heading"]
+            )
             items = heading.find_next("ul").select("li")
             citations = doc.meta["sources"]
             assert len(items) == len(citations), doc.key

@@ -327,7 +327,9 @@ URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\]*)?\Z")
 DOCUMENT_SYMBOL_RE = re.compile(
     r"^[SA]/(?:RES/\d{1,5} \(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A-Z0-9]+(?:\.[A-Z0-9]+)*)\Z"
 )
-SOURCE_EXAMPLE = "'sources: [{publisher: United Nations, title: Press release SC/12193, date: 2015-12-22, url: https://...}]'"
+SOURCE_EXAMPLE = (
+    "'sources: [{publisher: United Nations, title: Press release SC/12193, date: 2015-12-22, url: https://...}]'"
+)
 
 
 @dataclass(frozen=True)
