@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PREVIEW = "http://127.0.0.1:8000/"
 
 T = TypeVar("T")
+# The start of a source for the editor to complete (a mapping of ``fields.Citation``).
+SOURCE_TODO = '{publisher: "TODO: who published it", title: "TODO: e.g. Press release SC/12193"'
 
 
 def slugify(text: str, max_words: int = 8) -> str:
@@ -118,9 +120,6 @@ def resolution(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tup
     lines.append(f"sources: [{SOURCE_TODO}}}]")
     body = f"TODO: when the Security Council adopted resolution {number} ({year}) and what it did for the Committee.\n"
     return f"{number}-{year}", lines, body
-
-
-SOURCE_TODO = '{publisher: "TODO: who published it", title: "TODO: e.g. Press release SC/12193"'
 
 
 def _source(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
