@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Create a new message, visit or resolution with complete front matter.
+"""Create a new message, statement by the Chair, visit or resolution with complete front matter.
 
 Examples:
   .venv/bin/python scripts/new.py message --date 2026-11-28 --title "Message from the Chairman"
   .venv/bin/python scripts/new.py visit --state Ghana --code GH --start 2026-03-10
   .venv/bin/python scripts/new.py resolution --symbol "S/RES/2999 (2026)" --adopted 2026-11-27 --summary "What it did"
+  .venv/bin/python scripts/new.py statement --date 2026-11-27 --title "Briefing to the Security Council" --chair "The Chair of the Committee" --url https://press.un.org/en
 
 The file is written under docs/, its path and preview URL are printed, and
 nothing is overwritten. Exit status: 0 created, 2 refused (bad or missing
@@ -31,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PREVIEW = "http://127.0.0.1:8000/"
 
 T = TypeVar("T")
+# The start of a source for the editor to complete (a mapping of ``fields.Citation``).
+SOURCE_TODO = '{publisher: "TODO: who published it", title: "TODO: e.g. Press release SC/12193"'
 
 
 def slugify(text: str, max_words: int = 8) -> str:
@@ -94,9 +97,8 @@ def visit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[st
     if args.message:
         lines.append(f"message: {_checked(parser, '--message', fields.slug, args.message)}")
     lines.append('summary: "TODO: one sentence on the visit, from a public source."')
-    body = (
-        "TODO: describe the visit in a few sentences, from public sources.\n\nSource: TODO: name the public source.\n"
-    )
+    lines.append(f"sources: [{SOURCE_TODO}}}]")
+    body = "TODO: describe the visit in a few sentences, from public sources: who led it, its aims, whom it met, what it visited.\n"
     return stem, lines, body
 
 
@@ -115,11 +117,43 @@ def resolution(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tup
     ]
     if args.meeting:
         lines.append(f"meeting: {args.meeting}")
-    body = f"TODO: when the Security Council adopted resolution {number} ({year}) and what it did for the Committee.\n\nSource: TODO: name the public source.\n"
+    lines.append(f"sources: [{SOURCE_TODO}}}]")
+    body = f"TODO: when the Security Council adopted resolution {number} ({year}) and what it did for the Committee.\n"
     return f"{number}-{year}", lines, body
 
 
-KINDS = {"message": ("messages", message), "visit": ("visits", visit), "resolution": ("resolutions", resolution)}
+def _source(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    """The ``sources`` line: a source to complete, with its address when given."""
+    address = f", url: {_yaml(_checked(parser, '--url', fields.url, args.url))}" if args.url else ""
+    return f"sources: [{SOURCE_TODO}{address}}}]"
+
+
+def statement(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, list[str], str]:
+    date = _checked(parser, "--date", fields.partial_date, args.date)
+    if date.month is None:
+        parser.error(f"--date {date} gives only a year; expected YYYY-MM-DD, or YYYY-MM when the day is unknown")
+    title = _checked(parser, "--title", fields.text, args.title)
+    chair = _checked(parser, "--chair", fields.text, args.chair)
+    slug = args.slug or slugify(title)
+    _checked(parser, "--slug", fields.slug, slug)
+    lines = [
+        f"title: {_yaml(title)}",
+        f"date: {date.iso}",
+        'occasion: "TODO: where and to whom it was delivered."',
+        f"chair: {_yaml(chair)}",
+        'summary: "TODO: one sentence on what the statement was about."',
+        _source(args, parser),
+    ]
+    body = "TODO: a summary of the statement in a few sentences, in your own words, from the source.\n"
+    return f"{date.iso}-{slug}", lines, body
+
+
+KINDS = {
+    "message": ("messages", message),
+    "statement": ("statements", statement),
+    "visit": ("visits", visit),
+    "resolution": ("resolutions", resolution),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
-    sub = parser.add_subparsers(dest="kind", required=True, metavar="{message,visit,resolution}")
+    sub = parser.add_subparsers(dest="kind", required=True, metavar="{message,statement,visit,resolution}")
 
     m = sub.add_parser("message", help="a Chairman's message")
     m.add_argument("--date", required=True, help="the message's date, YYYY-MM-DD")
@@ -139,6 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument(
         "--resolution", dest="resolutions", action="append", help="a related resolution, e.g. 1540-2004 (repeatable)"
     )
+
+    s = sub.add_parser("statement", help="a statement by the Chair, published as a summary")
+    s.add_argument("--date", required=True, help="the statement's date, YYYY-MM-DD (YYYY-MM when the day is unknown)")
+    s.add_argument("--title", required=True, help="a short title, e.g. 'Briefing to the Security Council'")
+    s.add_argument(
+        "--chair", required=True, help="the Chair who delivered it, e.g. 'José Javier de la Gasca (Ecuador)'"
+    )
+    s.add_argument("--slug", help="short name in the URL (default: from the title)")
+    s.add_argument("--url", help="the address of the source (a UN press release, for example)")
 
     v = sub.add_parser("visit", help="a country visit")
     v.add_argument("--state", required=True, help="the State's name, e.g. 'Republic of Korea'")

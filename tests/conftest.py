@@ -50,6 +50,43 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+# Every shipped document is translated (issue 17), so what readers of an
+# untranslated page get is proven on a copy of the site where one document,
+# this visit, has lost its translations, as a new English document would be.
+FALLBACK = "visits/2013-grenada/"
+
+
+@pytest.fixture(scope="session")
+def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with the translations of ``FALLBACK`` removed, built once per session."""
+    from site_tools.project import copy_project
+
+    root = tmp_path_factory.mktemp("fallback-project")
+    copy_project(root)
+    removed = list((root / "docs" / FALLBACK).parent.glob(Path(FALLBACK).name + ".*.md"))
+    assert len(removed) == 5, removed
+    for path in removed:
+        path.unlink()
+    site_dir = root / "site"
+    result = run_build(root / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def fallback_html(fallback_site: Path):
+    """Parse a page of the fallback site: ``fallback_html("fr/visits/")``."""
+
+    @functools.cache
+    def parse(url: str) -> BeautifulSoup:
+        path = fallback_site / url / "index.html" if not url.endswith(".html") else fallback_site / url
+        assert path.exists(), f"{url} was not built ({path})"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    return parse
+
+
 @pytest.fixture(scope="session")
 def html(site: Path):
     """Parse a built page: ``html("fr/messages/")``."""
@@ -71,6 +108,16 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def served_site(site: Path) -> Iterator[str]:
     """The built site on http://127.0.0.1:<port>/1540/ (the sub-path of its site_url)."""
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def served_fallback_site(fallback_site: Path) -> Iterator[str]:
+    """The fallback site (see ``FALLBACK``), served as ``served_site`` is."""
+    yield from _serve(fallback_site)
+
+
+def _serve(site: Path) -> Iterator[str]:
     root = site.parent / "served"
     root.mkdir(exist_ok=True)
     link = root / "1540"

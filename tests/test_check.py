@@ -19,6 +19,7 @@ VALID = {
     "messages/index.md": "---\ntitle: Messages\n---\n\n<!-- listing: messages -->\n",
     "visits/index.md": "---\ntitle: Visits\n---\n\n<!-- listing: visits -->\n",
     "resolutions/index.md": "---\ntitle: Resolutions\n---\n\n<!-- listing: resolutions -->\n",
+    "statements/index.md": "---\ntitle: Statements\n---\n\n<!-- listing: statements -->\n",
     "translations.md": "---\ntitle: Translations\n---\n\n<!-- listing: translation-status -->\n",
     "states/index.md": "---\ntitle: States\n---\n\n<!-- listing: visits-map -->\n\n<!-- listing: states -->\n",
     "messages/2013-11-18-korea.md": (
@@ -107,7 +108,7 @@ CASES = {
     ),
     "unknown field": (
         {KEY: msg(BASE_FRONT + "\nauthor: Someone")},
-        f"{MESSAGE}:4: unknown field 'author' for messages; expected one of: title, date, summary, visit, resolutions",
+        f"{MESSAGE}:4: unknown field 'author' for messages; expected one of: title, date, summary, visit, resolutions, sources",
     ),
     "list field given as text": (
         {KEY: msg(BASE_FRONT + "\nresolutions: 1540-2004")},
@@ -123,7 +124,7 @@ CASES = {
     ),
     "unknown collection": (
         {"news/2013-item.md": msg("title: News")},
-        "docs/news/2013-item.md:1: unknown collection 'news'; expected a folder among messages, visits, resolutions",
+        "docs/news/2013-item.md:1: unknown collection 'news'; expected a folder among messages, visits, resolutions, statements",
     ),
     "unknown language": (
         {"messages/2013-11-18-korea.de.md": msg("title: Eine Botschaft")},

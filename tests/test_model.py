@@ -17,6 +17,7 @@ def test_real_content_is_valid():
     assert len(site.collection("messages")) == 1
     assert len(site.collection("visits")) == 11
     assert len(site.collection("resolutions")) == 9
+    assert len(site.collection("statements")) == 8
 
 
 def test_shared_metadata_is_written_once_in_the_english_file():
@@ -24,7 +25,8 @@ def test_shared_metadata_is_written_once_in_the_english_file():
     for doc in site.documents.values():
         for lang, source in doc.sources.items():
             if lang != "en":
-                assert set(source.meta) <= {"title", "summary", "led_by", "translation", "source_hash"}, source.path
+                translated = {"title", "summary", "led_by", "occasion", "chair"}
+                assert set(source.meta) <= translated | {"translation", "source_hash"}, source.path
 
 
 def test_dates_are_typed():

@@ -63,7 +63,7 @@ def test_material_interface_strings_are_translated(html):
 @pytest.mark.parametrize("lang", CODES)
 def test_nav_holds_sections_not_documents(html, lang):
     nav_links = html(PREFIXES[lang] + SEED).select("nav.md-nav--primary > ul > li > a")
-    assert len(nav_links) == 6  # home, three collections, States, translation status
+    assert len(nav_links) == 7  # home, four collections, States, translation status
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -165,13 +165,16 @@ def test_home_page_presents_the_committee_and_latest_messages(html, lang):
     assert article.select_one(f'a[href="{SEED}"]') is not None
 
 
-def test_fallback_titles_are_marked_as_english(html):
+def test_fallback_titles_are_marked_as_english(html, fallback_html):
     # (A listing of visits names an untranslated visit by its State's UN name
-    # in the page's language instead: tests/test_names_dates.py.)
-    link = html("fr/resolutions/1540-2004/").select_one('a[href="../2325-2016/"]')
+    # in the page's language instead: tests/test_names_dates.py. The State's
+    # page lists its visits by their titles.)
+    link = fallback_html("fr/states/gd/").select_one('a[href="../../visits/2013-grenada/"]')
     assert link["lang"] == "en"
-    ar_link = html("ar/resolutions/1540-2004/").select_one('a[href="../2325-2016/"]')
+    ar_link = fallback_html("ar/states/gd/").select_one('a[href="../../visits/2013-grenada/"]')
     assert (ar_link["lang"], ar_link["dir"]) == ("en", "ltr")
+    # On the real site the visit is translated: its title is not marked.
+    assert not html("fr/states/gd/").select_one('a[href="../../visits/2013-grenada/"]').has_attr("lang")
 
 
 def test_seed_message_is_published_in_full(html):
@@ -181,9 +184,9 @@ def test_seed_message_is_published_in_full(html):
     assert text.split("Cited on this site by")[0].strip().endswith("Thank you.")  # the whole message, to its end
 
 
-def test_hreflang_alternates_are_absolute_real_translations_and_x_default(html):
-    def alternates(url):
-        return {link["hreflang"]: link["href"] for link in html(url).select('link[hreflang][rel~="alternate"]')}
+def test_hreflang_alternates_are_absolute_real_translations_and_x_default(html, fallback_html):
+    def alternates(url, parse=html):
+        return {link["hreflang"]: link["href"] for link in parse(url).select('link[hreflang][rel~="alternate"]')}
 
     home = alternates("fr/")
     assert home == {
@@ -191,9 +194,14 @@ def test_hreflang_alternates_are_absolute_real_translations_and_x_default(html):
         "x-default": SITE_URL,
     }
     assert alternates(SEED)["ar"] == f"{SITE_URL}ar/{SEED}"
-    # A visit is not translated yet: no alternate points at a fallback copy.
+    # A visit not translated: no alternate points at a fallback copy.
     visit = "visits/2013-grenada/"
-    assert alternates("fr/" + visit) == {
+    assert alternates("fr/" + visit, fallback_html) == {
         "en": f"{SITE_URL}{visit}",
+        "x-default": f"{SITE_URL}{visit}",
+    }
+    # Translated, it has its six languages.
+    assert alternates("fr/" + visit) == {
+        **{lang: f"{SITE_URL}{PREFIXES[lang]}{visit}" for lang in CODES},
         "x-default": f"{SITE_URL}{visit}",
     }

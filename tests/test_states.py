@@ -34,6 +34,20 @@ def _visited() -> dict[str, int]:
 VISITED = _visited()
 
 
+def _concerned() -> set[str]:
+    """Every State an English document names in its ``state`` field (visits, statements...)."""
+    codes = set()
+    for text in (ROOT / "docs").glob("*/*.md"):
+        if text.name.count(".") == 1:
+            match = re.search(r"^state: \{.*code: ([A-Z]{2})\}", text.read_text(encoding="utf-8"), re.M)
+            if match:
+                codes.add(match[1])
+    return codes
+
+
+CONCERNED = _concerned()
+
+
 def test_the_content_has_visited_states():
     assert len(VISITED) >= 5  # (the tests below would prove little with fewer)
 
@@ -42,14 +56,14 @@ def test_the_content_has_visited_states():
 def test_a_page_for_every_state_concerned_and_no_other(site, html, lang):
     folder = site / PREFIXES[lang] / "states"
     built = {path.name for path in folder.iterdir() if path.is_dir()}
-    assert built == {code.lower() for code in VISITED}
-    for code in VISITED:
+    assert built == {code.lower() for code in CONCERNED} and set(VISITED) <= CONCERNED
+    for code in CONCERNED:
         page = html(f"{PREFIXES[lang]}states/{code.lower()}/")
         assert page.h1.get_text(strip=True).removesuffix("¶") == NAMES[code]["names"][lang], code
         assert page.find("html")["lang"] == lang
         # its visits link to their pages
         visits = [a["href"] for a in page.select("article a[href*='visits/']")]
-        assert len(visits) == VISITED[code], (code, visits)
+        assert len(visits) == VISITED.get(code, 0), (code, visits)
 
 
 def test_a_state_page_lists_the_messages_about_it(html):
@@ -69,7 +83,7 @@ def test_the_index_groups_states_by_region_in_the_languages_order(html, lang):
         rows = [(row.a.get_text(), int(row.select("td")[1].get_text())) for row in table.select("tbody tr")]
         groups[heading.get_text(strip=True).removesuffix("¶")] = rows
     listed = [name for rows in groups.values() for name, _ in rows]
-    expected = {NAMES[code]["names"][lang] for code in VISITED}
+    expected = {NAMES[code]["names"][lang] for code in CONCERNED}
     assert set(listed) == expected and len(listed) == len(expected)
     for rows in groups.values():
         names = [name for name, _ in rows]
@@ -78,7 +92,7 @@ def test_the_index_groups_states_by_region_in_the_languages_order(html, lang):
         elif lang in ("ru", "fr", "es", "en"):
             assert names == sorted(names, key=lambda name: name.casefold().replace("é", "e")), names
     counts = {name: count for rows in groups.values() for name, count in rows}
-    assert counts == {NAMES[code]["names"][lang]: count for code, count in VISITED.items()}
+    assert counts == {NAMES[code]["names"][lang]: VISITED.get(code, 0) for code in CONCERNED}
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -132,7 +146,9 @@ def test_states_json_is_complete_and_documented(site, html, lang):
     schema = json.loads((api / "states.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert data["language"] == lang
-    assert {entry["code"]: len(entry["visits"]) for entry in data["states"]} == VISITED
+    assert {entry["code"]: len(entry["visits"]) for entry in data["states"]} == {
+        c: VISITED.get(c, 0) for c in CONCERNED
+    }
     korea = next(entry for entry in data["states"] if entry["code"] == "KR")
     assert korea["name"] == NAMES["KR"]["names"][lang]
     assert korea["url"] == f"{SITE_URL}{PREFIXES[lang]}states/kr/"
@@ -162,7 +178,7 @@ def test_states_are_in_the_navigation_sitemap_and_search(site, html, lang):
 def test_the_translation_dashboard_counts_state_pages_as_current(tmp_path):
     site = load_site(ROOT / "docs")
     generated = [doc for doc in site.documents.values() if doc.generated]
-    assert {doc.slug for doc in generated} == {code.lower() for code in VISITED}
+    assert {doc.slug for doc in generated} == {code.lower() for code in CONCERNED}
     from site_tools.translations import status_of
 
     assert all(status_of(doc, lang) == "current" for doc in generated for lang in CODES if lang != "en")

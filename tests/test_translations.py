@@ -73,31 +73,34 @@ def test_project_translation_is_labelled_unofficial_with_a_link_to_the_original(
 
 
 @pytest.mark.parametrize("lang", TRANSLATION_CODES)
-def test_fallback_page_says_so_and_marks_its_english_text(site, lang):
-    soup = page(site, lang, "visits/2013-grenada")
+def test_fallback_page_says_so_and_marks_its_english_text(fallback_site, lang):
+    soup = page(fallback_site, lang, "visits/2013-grenada")
     notice = soup.select_one("[data-translation-status]")
     assert notice["data-translation-status"] == "missing"
     assert notice.get_text(strip=True)
     h1 = soup.select("article h1")
     assert len(h1) == 1 and h1[0]["lang"] == "en"
     body = soup.select_one('article div[lang="en"]')
-    assert "Source: UN press release CD/3442." in body.get_text()
+    assert "Khalil Ur Rahman Hashmi of Pakistan took part." in body.get_text()
     if lang == "ar":
         assert h1[0]["dir"] == body["dir"] == "ltr"
     # The facts stay in the reader's language.
     assert soup.select_one(".doc-facts").find_parent(attrs={"lang": "en"}) is None
 
 
-def test_fallback_copy_names_the_english_original_as_canonical(site):
-    canonical = page(site, "fr", "visits/2013-grenada").select_one('link[rel="canonical"]')["href"]
+def test_fallback_copy_names_the_english_original_as_canonical(site, fallback_site):
+    canonical = page(fallback_site, "fr", "visits/2013-grenada").select_one('link[rel="canonical"]')["href"]
     assert canonical == f"{SITE_URL}visits/2013-grenada/"
+    translated = page(site, "fr", "visits/2013-grenada").select_one('link[rel="canonical"]')["href"]
+    assert translated == f"{SITE_URL}fr/visits/2013-grenada/"
 
 
-def test_sitemap_lists_real_translations_only_with_alternates(site):
-    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_real_translations_only_with_alternates(site, fallback_site):
+    xml = (fallback_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}fr/{SEED}</loc>" in xml
     assert f"<loc>{SITE_URL}fr/visits/2013-grenada/</loc>" not in xml
     assert f'hreflang="x-default" href="{SITE_URL}visits/2013-grenada/"' in xml
+    assert f"<loc>{SITE_URL}fr/visits/2013-grenada/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_each_language_has_its_own_404_and_the_root_one_is_english(site):
@@ -188,8 +191,10 @@ def test_start_creates_a_translation_to_finish(project):
         ),
     ],
 )
-def test_bad_invocations_exit_2_with_a_clear_message(args, expected):
-    result = tool(*args)
+def test_bad_invocations_exit_2_with_a_clear_message(tmp_path, args, expected):
+    copy_project(tmp_path)
+    (tmp_path / "docs/visits/2013-grenada.fr.md").unlink()  # (every shipped document is translated)
+    result = tool(*args, root=tmp_path)
     assert result.returncode == 2
     assert expected in result.stderr
 

@@ -32,6 +32,16 @@ def check_name(
                     f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md",
                 )
             ]
+    if spec.name == "statements":
+        iso = meta["date"].iso
+        if not stem.startswith(iso + "-") or len(stem) == len(iso) + 1:
+            return [
+                Problem(
+                    shown,
+                    lines.get("date", 1),
+                    f"file name {stem!r} does not match the date {iso}; expected {iso}-short-title.md",
+                )
+            ]
     if spec.name == "visits":
         start = meta.get("start")
         if start and not stem.startswith(f"{start.year}-"):
@@ -101,6 +111,16 @@ def check_references(
                             f"field '{fd.name}' refers to {slug!r}, which does not exist; expected a file docs/{fd.refers_to}/{slug}.md",
                         )
                     )
+        for number, citation in enumerate(doc.meta.get("sources") or [], start=1):
+            target = f"{citation.document}.md"
+            if citation.document and target not in documents and target not in unreadable:
+                problems.append(
+                    Problem(
+                        shown,
+                        doc.english.line_of("sources"),
+                        f"field 'sources' (source {number}) names the page {citation.document!r}, which does not exist; expected a file docs/{target}",
+                    )
+                )
     return problems
 
 
@@ -110,13 +130,16 @@ _MD_LINK_RE = re.compile(r"\]\(\s*<?([^()\[\]\s>#]+\.md)(#[^)\s>]*)?")  # no bra
 
 def placeholders(parsed: Parsed, shown: str) -> list[Problem]:
     problems = []
-    for key, value in parsed.meta.items():
-        if isinstance(value, str) and PLACEHOLDER in value:
+    # Every text of the front matter, at any depth (a source's title too), once per field.
+    reported: set[str] = set()
+    for string in parsed.strings:
+        if not string.is_key and PLACEHOLDER in string.value and string.field not in reported:
+            reported.add(string.field)
             problems.append(
                 Problem(
                     shown,
-                    parsed.key_lines.get(key, 1),
-                    f"field '{key}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
+                    string.line if len(string.path) > 1 else parsed.key_lines.get(string.field, string.line),
+                    f"field '{string.field}' still holds the placeholder {PLACEHOLDER!r}; write the real text",
                     draft=True,
                 )
             )
@@ -142,8 +165,8 @@ def check_duplicates(documents: dict[str, Document], docs_dir: Path, root: Path)
             return ("resolution", meta["symbol"])
         if doc.collection == "visits" and "state" in meta and meta.get("start"):
             return ("visit", meta["state"]["code"], meta["start"])
-        if doc.collection == "messages" and "date" in meta and "title" in meta:
-            return ("message", meta["date"], meta["title"].casefold())
+        if doc.collection in ("messages", "statements") and "date" in meta and "title" in meta:
+            return (doc.collection.removesuffix("s"), meta["date"], meta["title"].casefold())
         return None
 
     seen: dict[tuple, Document] = {}

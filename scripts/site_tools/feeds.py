@@ -1,4 +1,4 @@
-"""Atom feed of messages, visits and resolutions, and the open-data listing, per language.
+"""Atom feed of messages, statements, visits and resolutions, and the open-data listing, per language.
 
 A visit whose dates are not recorded has no place in a feed (an Atom entry
 must say when it was published, and inventing a date would mislead): it is
@@ -16,12 +16,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import states
 from .dates import iso
-from .fields import PartialDate
+from .fields import Citation, PartialDate
 from .languages import CODES, DEFAULT_LANGUAGE, get
 from .model import COLLECTIONS, Document, Site
 from .strings import strings
+from .symbols import official_url
 
-FEED_COLLECTIONS = ("messages", "visits", "resolutions")
+FEED_COLLECTIONS = ("messages", "statements", "visits", "resolutions")
 SCHEMA_PATH = Path(__file__).parent / "documents.schema.json"
 
 
@@ -40,8 +41,8 @@ def _published(doc: Document) -> str:
 
 
 def feed_entries(site: Site) -> list[Document]:
-    """Messages, resolutions and dated visits, newest first (a visit with no
-    known date has no place in time: see the module's docstring)."""
+    """Messages, statements, resolutions and dated visits, newest first (a visit
+    with no known date has no place in time: see the module's docstring)."""
     docs = [doc for name in FEED_COLLECTIONS for doc in site.collection(name) if doc.date]
     return sorted(docs, key=lambda doc: (_published(doc), doc.key), reverse=True)
 
@@ -138,9 +139,29 @@ def documents(site: Site, lang: str, site_url: str) -> dict[str, Any]:
                     "url": base + doc.url(lang),
                     "languages": [code for code in CODES if doc.is_translated(code)],
                     **references(doc),
+                    "sources": [citation_data(c, lang, base) for c in doc.meta.get("sources") or []],
                 }
             )
     return {"language": lang, "documents": items}
+
+
+def citation_data(citation: Citation, lang: str, base: str) -> dict[str, Any]:
+    """A source as open data: its fields as written, ``url`` its address (a UN
+    document's official text in ``lang``, a page of this site in ``lang``), or null."""
+    address = citation.url
+    if address is None and citation.symbol:
+        address = official_url(citation.symbol, lang)
+    if address is None and citation.document:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        address = f"{base}{prefix}{citation.document}/"
+    return {
+        "publisher": citation.publisher,
+        "title": citation.title,
+        "symbol": citation.symbol,
+        "document": citation.document,
+        "date": citation.date.iso if citation.date else None,
+        "url": address,
+    }
 
 
 def documents_json(site: Site, lang: str, site_url: str) -> str:

@@ -319,3 +319,86 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return repr(value)
+
+
+# -- Sources (issue 17): where a document's facts come from ------------------
+
+# An address readers can follow: http(s), no spaces, quotes or angle brackets
+# (it is written into Markdown and HTML links).
+URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>\"'`\\]*)?\Z")
+# A UN document symbol the Official Document System serves (S/RES/1673 (2006),
+# S/PRST/2014/7, S/2020/347); press release numbers (SC/12193) are not.
+DOCUMENT_SYMBOL_RE = re.compile(
+    r"^[SA]/(?:RES/\d{1,5} \(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A-Z0-9]+(?:\.[A-Z0-9]+)*)\Z"
+)
+SOURCE_EXAMPLE = (
+    "'sources: [{publisher: United Nations, title: Press release SC/12193, date: 2015-12-22, url: https://...}]'"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One public source of a document's facts.
+
+    ``publisher`` (who published it) and one of ``title`` (as the page names
+    it), ``symbol`` (a UN document symbol, linked to the official text in the
+    reader's language) or ``document`` (a page of this site, "messages/<slug>",
+    named by its own title); ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) and ``url``
+    (its address) when known. Text is shown as written, in English."""
+
+    publisher: str
+    title: str | None = None
+    symbol: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    document: str | None = None  # "collection/slug" of a page of this site
+
+
+def url(value: Any) -> str:
+    """An http(s) address without spaces, quotes or angle brackets. Raises FieldError."""
+    if not isinstance(value, str) or not URL_RE.match(value):
+        raise FieldError(f"found {value!r}; expected an address starting with https:// or http://")
+    return value
+
+
+def sources(value: Any) -> list[Citation]:
+    """A list of sources (``Citation``), each a mapping; at least one. Raises FieldError
+    naming the item (1-based) and what is expected."""
+    if not isinstance(value, list) or not value:
+        raise FieldError(f"found {_kind(value)}; expected a list of sources such as {SOURCE_EXAMPLE}")
+    return [_citation(item, number) for number, item in enumerate(value, start=1)]
+
+
+_CITATION_KEYS = ("publisher", "title", "symbol", "date", "url", "document")
+
+
+def _citation(item: Any, number: int) -> Citation:
+    where = f"(source {number})"
+    if not isinstance(item, dict):
+        raise FieldError(f"{where} found {_kind(item)}; expected a mapping such as {SOURCE_EXAMPLE}")
+    unknown = [str(key) for key in item if key not in _CITATION_KEYS]
+    if unknown:
+        raise FieldError(f"{where} unknown key {unknown[0]!r}; expected some of: {', '.join(_CITATION_KEYS)}")
+    if "publisher" not in item:
+        raise FieldError(f"{where} has no 'publisher'; expected who published it, e.g. 'publisher: United Nations'")
+    if not any(key in item for key in ("title", "symbol", "document")):
+        raise FieldError(f"{where} names no document; expected 'title', 'symbol' (a UN document) or 'document'")
+    try:
+        symbol = item.get("symbol")
+        if symbol is not None and (not isinstance(symbol, str) or not DOCUMENT_SYMBOL_RE.match(symbol)):
+            raise FieldError(f"symbol {symbol!r} is not a UN document symbol; expected e.g. 'S/RES/1673 (2006)'")
+        document = item.get("document")
+        if document is not None:
+            collection, _, name = str(document).partition("/")
+            if not re.fullmatch(r"[a-z]+", collection) or not SLUG_RE.match(name):
+                raise FieldError(f"document {document!r}; expected a page of this site as 'messages/<file name>'")
+        return Citation(
+            publisher=text(item["publisher"]),
+            title=text(item["title"]) if "title" in item else None,
+            symbol=symbol,
+            date=partial_date(item["date"]) if "date" in item else None,
+            url=url(item["url"]) if "url" in item else None,
+            document=document,
+        )
+    except FieldError as error:
+        raise FieldError(f"{where} {error}") from None

@@ -254,7 +254,7 @@ class LanguageBuild:
         backlinks = ""
         if doc.collection in COLLECTIONS:
             self.facts[page.file.src_uri] = renderer.facts(doc)
-            backlinks = renderer.backlinks(doc)
+            backlinks = renderer.sources(doc) + renderer.backlinks(doc)
         if renderer.fragments:
             self.renderers[page.file.src_uri] = renderer
         return heading(doc, self.lang) + body + "\n" + backlinks

@@ -54,6 +54,11 @@ LISTINGS = {
     "states": "listing_states.md.j2",
     "visits-map": "visits_map.md.j2",
     "visits-timeline": "visits_timeline.md.j2",
+    # Issue 17: the Chair's statements, the Committee page.
+    "statements": "listing_statements.md.j2",
+    "latest-statements": "latest_statements.md.j2",
+    "mandate": "listing_mandate.md.j2",
+    "open-data": "open_data.md.j2",
 }
 LATEST_COUNT = 5
 # Markdown's backslash escapes (Python-Markdown's ESCAPED_CHARS, and "|" for
@@ -314,6 +319,10 @@ class Renderer:
             names.append(text)
         return names
 
+    def state_statements(self, code: str) -> list[Document]:
+        """The Chair's statements about the State, newest first."""
+        return [doc for doc in self.site.collection("statements") if state_pages.state_code(doc) == code]
+
     def state_page(self, code: str) -> Document:
         return self.site.documents[state_pages.key(code)]
 
@@ -382,6 +391,54 @@ class Renderer:
         """The document's facts (date, state, symbol...) as HTML: the page puts
         them under its heading once converted (see ``insert_facts``)."""
         return self.render(f"facts_{doc.collection}.html.j2", doc=doc, english_attrs=english_html_attrs(self.lang))
+
+    def sources(self, doc: Document) -> str:
+        """The document's sources (``fields.Citation``) as a Markdown section
+        of links: each to its address, a UN document to its official text in
+        this language, a page of this site to that page; "" when it has none."""
+        citations = doc.meta.get("sources") or []
+        if not citations:
+            return ""
+        return self.render("sources.md.j2", doc=doc, citations=citations)
+
+    def citation(self, citation: Any) -> str:
+        """One source as Markdown: publisher, linked title, date."""
+        english = "" if self.lang == DEFAULT_LANGUAGE else english_attrs(self.lang)
+        if citation.document:
+            target = self.site.documents[f"{citation.document}.md"]
+            name = f"[{md_escape(citation.title or target.title(self.lang))}]({self.rel(target.key)}){self.lang_attrs(target) if not citation.title else english}"
+        else:
+            label = md_escape(citation.title or citation.symbol)
+            address = citation.url or (official_url(citation.symbol, self.lang) if citation.symbol else None)
+            if address:
+                name = f"[{label}](<{address}>){english}"
+            else:
+                name = f"<span{english_html_attrs(self.lang)}>{label}</span>" if english else label
+        publisher = md_escape(citation.publisher)
+        if english:
+            publisher = f"<span{english_html_attrs(self.lang)}>{publisher}</span>"
+        when = f"{md_escape(self.t['list_separator'])}{self.date(citation.date)}" if citation.date else ""
+        return f"{publisher}{md_escape(self.t['source_separator'])}{name}{when}"
+
+    def chronological(self, name: str) -> list[Document]:
+        """A collection's documents oldest first (the Committee page's mandate)."""
+        return list(reversed(self.site.collection(name)))
+
+    def data_links(self) -> str:
+        """The feed and open-data addresses of this language, as an HTML list
+        (final links, set aside as a fragment: they are not documentation files)."""
+        prefix = get(self.lang).prefix
+        items = [
+            (prefix + "feed.xml", self.t["data_feed"]),
+            (prefix + "api/documents.json", self.t["data_documents"]),
+            (prefix + "api/documents.schema.json", self.t["data_schema"]),
+        ]
+        links = "".join(
+            f'<li><a href="{escape(relative(url, self.page_url))}">{_text(label)}</a> '
+            f"(<code>{_text(url.removeprefix(prefix))}</code>)</li>"
+            for url, label in items
+        )
+        return self.fragment(f"<ul>{links}</ul>")
 
     def backlinks(self, doc: Document) -> str:
         citing = self.site.citing(doc)

@@ -33,6 +33,9 @@ TRANSLATION_FIELDS = (
     Field("source_hash", f.source_hash),
 )
 TITLE = Field("title", f.text, required=True, translatable=True)
+# Where a document's facts come from (``fields.Citation``): shown as links on
+# the page, carried in documents.json, requested by the weekly link check.
+SOURCES = Field("sources", f.sources)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ COLLECTIONS: dict[str, Collection] = {
                 Field("summary", f.text, translatable=True),
                 Field("visit", f.slug, refers_to="visits"),
                 Field("resolutions", f.slug_list, refers_to="resolutions"),
+                SOURCES,
             ),
             "YYYY-MM-DD-short-title.md, starting with the message's date",
         ),
@@ -70,6 +74,7 @@ COLLECTIONS: dict[str, Collection] = {
                 Field("summary", f.text, translatable=True),
                 Field("message", f.slug, refers_to="messages"),
                 Field("resolutions", f.slug_list, refers_to="resolutions"),
+                SOURCES,
             ),
             "YYYY-state-name.md (the year the visit started), or state-name.md when it is unknown",
         ),
@@ -83,8 +88,28 @@ COLLECTIONS: dict[str, Collection] = {
                 Field("vote", f.choice("unanimous")),
                 Field("summary", f.text, required=True, translatable=True),
                 Field("related", f.slug_list, refers_to="resolutions"),
+                SOURCES,
             ),
             "NUMBER-YEAR.md from the symbol, e.g. 1540-2004.md for S/RES/1540 (2004)",
+        ),
+        # The Chair's statements: published as summaries in the project's own
+        # words (no text to publish in full), so a collection of their own,
+        # never mistaken for a message whose full text is published; the
+        # date may be partial (a briefing known by its month) and the source
+        # is required.
+        Collection(
+            "statements",
+            (
+                TITLE,
+                Field("date", f.partial_date, required=True),
+                Field("occasion", f.text, required=True, translatable=True),
+                Field("chair", f.text, required=True, translatable=True),
+                Field("summary", f.text, required=True, translatable=True),
+                Field("state", f.state),
+                Field("resolutions", f.slug_list, refers_to="resolutions"),
+                Field("sources", f.sources, required=True),
+            ),
+            "YYYY-MM-DD-short-title.md (or YYYY-MM-short-title.md when the day is unknown), starting with the statement's date",
         ),
     )
 }
@@ -101,5 +126,5 @@ PAGE = Collection(
 )
 
 ASSET_FOLDERS = ("assets",)
-TOP_PAGES = ("index", "translations")  # the home page and the translation dashboard
+TOP_PAGES = ("index", "translations", "committee")  # the home page, the translation dashboard, the Committee
 FILENAME_RE = re.compile(r"^(?P<stem>[^.]+)(?:\.(?P<lang>[^.]+))?\.md$")

@@ -64,6 +64,11 @@ def states_list(site: Site, lang: str, site_url: str) -> list[dict[str, Any]]:
                     for doc in own
                 ],
                 "messages": [{**_document(doc, lang, base), "date": iso(doc.meta["date"])} for doc in about],
+                "statements": [
+                    {**_document(doc, lang, base), "date": iso(doc.meta["date"])}
+                    for doc in site.collection("statements")
+                    if state_pages.state_code(doc) == code
+                ],
             }
         )
     return sorted(entries, key=lambda entry: entry["code"])

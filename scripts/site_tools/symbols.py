@@ -18,8 +18,9 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 # A symbol: series letter, then slash-separated parts such as RES, 2011, AC.44,
-# OC.85; a resolution symbol ends with its year in brackets.
-SYMBOL_RE = r"\b[SA]/(?:RES/\d{1,5} ?\(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A-Z0-9]+(?:\.[A-Z0-9]+)*)"
+# OC.85; a resolution symbol ends with its year in brackets. Not after a Latin
+# letter or digit (but after Chinese, which writes no space: "在S/PRST/2014/7中").
+SYMBOL_RE = r"(?<![A-Za-z0-9])[SA]/(?:RES/\d{1,5} ?\(\d{4}\)|(?:[A-Z0-9]+(?:\.[A-Z0-9]+)*/)+[A-Z0-9]+(?:\.[A-Z0-9]+)*)"
 # A resolution by number and year, as "1540 (2004)" or, in Chinese, "1540(2004)".
 MENTION_RE = r"(?<![\d/])(?P<number>\d{3,5}) ?\((?P<year>\d{4})\)"
 PATTERN = re.compile(f"(?P<symbol>{SYMBOL_RE})|(?P<mention>{MENTION_RE})")
