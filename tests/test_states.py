@@ -255,3 +255,10 @@ def test_a_visit_links_to_its_states_page(html, lang):
     facts = html(f"{PREFIXES[lang]}visits/2014-china/").select_one(".doc-facts")
     link = facts.select_one("a[href$='states/cn/']")
     assert link is not None and link.get_text(strip=True).startswith(NAMES["CN"]["names"][lang])
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_state_page_links_the_public_records_its_visits_cite(html, lang):
+    page = html(f"{PREFIXES[lang]}states/cn/")
+    records = [a["href"] for a in page.select("article li a[href^='http']")]
+    assert any("dc3530" in href for href in records), records

@@ -323,6 +323,16 @@ class Renderer:
         """The Chair's statements about the State, newest first."""
         return [doc for doc in self.site.collection("statements") if state_pages.state_code(doc) == code]
 
+    def state_sources(self, code: str) -> list[Any]:
+        """The public records the State's visits and statements cite (their
+        ``sources``), each once, in the order of those documents."""
+        found: list[Any] = []
+        for doc in [*self.state_visits(code), *self.state_statements(code)]:
+            for citation in doc.meta.get("sources") or []:
+                if citation not in found:
+                    found.append(citation)
+        return found
+
     def state_page(self, code: str) -> Document:
         return self.site.documents[state_pages.key(code)]
 
