@@ -37,7 +37,7 @@ from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
-from .symbols import official_url, symbol_links
+from .symbols import keep_together, official_url, symbol_links
 from .translations import STATUSES, report, summary
 from .urls import relative
 
@@ -56,8 +56,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>()#+!|-])")
 
 
 def _text(value: str) -> str:
-    """Text for an HTML element, escaped as Markdown's output escapes it."""
-    return html.escape(value, quote=False)
+    """Text for an HTML element, escaped as Markdown's output escapes it, a
+    number never parted from its year ("1540 (2004)": ``keep_together``)."""
+    return html.escape(keep_together(value), quote=False)
 
 
 _env = Environment(
@@ -114,7 +115,7 @@ class Renderer:
         title = doc.meta["title"] if english else doc.text("title", self.lang)
         marked = english or not doc.is_translated(self.lang)
         attrs = english_html_attrs(self.lang) if marked and self.lang != DEFAULT_LANGUAGE else ""
-        return f'<a href="{escape(self.url(doc))}"{attrs}>{escape(title)}</a>'
+        return f'<a href="{escape(self.url(doc))}"{attrs}>{_text(title)}</a>'
 
     # -- helpers exposed to templates --------------------------------------
     def link(self, doc: Document) -> str:
@@ -157,7 +158,9 @@ class Renderer:
         for match, href in symbol_links(text, self.lang, self._has_resolution):
             parts.append(_text(text[position : match.start()]))
             if match["symbol"]:
-                parts.append(f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}">{_text(match[0])}</a>')
+                parts.append(
+                    f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}" dir="ltr">{_text(match[0])}</a>'
+                )
             else:
                 parts.append(f'<a href="{escape(self.url(self.site.documents[href[1:]]))}">{_text(match[0])}</a>')
             position = match.end()
@@ -174,7 +177,8 @@ class Renderer:
             res = self.site.get("resolutions", slug)
             if res is None:
                 raise ValueError(f"{doc.key} names resolution {slug!r}, which does not exist (load_site reports it)")
-            links.append(f'<a href="{escape(self.url(res))}">{_text(res.meta["symbol"])}</a>')
+            # Each isolated (dir): the list keeps its reading order in right-to-left text.
+            links.append(f'<a href="{escape(self.url(res))}" dir="ltr">{_text(res.meta["symbol"])}</a>')
         return _text(self.t["list_separator"]).join(links)
 
     def lang_attrs(self, doc: Document) -> str:
