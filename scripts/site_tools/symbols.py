@@ -62,7 +62,6 @@ class SymbolLinks(Treeprocessor):
         # Most pages name no symbol: one scan of all their text spares the walk.
         if _MAYBE.search("".join(root.itertext())):
             self._walk(root)
-            _keep_together(root)
 
     def _walk(self, element: etree.Element) -> None:
         if element.tag in SKIP:
@@ -108,6 +107,15 @@ class SymbolLinks(Treeprocessor):
             return None
         links[-1].tail = text[position:]
         return [first, *links]
+
+
+class KeepTogether(Treeprocessor):
+    """``keep_together`` on every text of the page but code, once Markdown
+    has restored its backslash escapes ("1540 \\(2004\\)" is "1540 (2004)")."""
+
+    def run(self, root: etree.Element) -> None:
+        if _MAYBE.search("".join(root.itertext())):
+            _keep_together(root)
 
 
 def _keep_together(element: etree.Element) -> None:
@@ -161,6 +169,8 @@ class SymbolExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before MkDocs resolves links (0).
         md.treeprocessors.register(SymbolLinks(md, self), "un_symbols", 10)
+        # After Markdown restores backslash-escaped characters (its "unescape", 0).
+        md.treeprocessors.register(KeepTogether(md), "keep_together", -10)
 
 
 def makeExtension(**kwargs: Any) -> SymbolExtension:  # noqa: N802 (the name Markdown looks for)
