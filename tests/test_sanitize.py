@@ -50,8 +50,12 @@ class Inventory(HTMLParser):
 
 # What the build adds around an editor's content, from its own escaping
 # templates (the page's heading, the document's facts, the translation notice,
-# the printed address, the 404 page's list): not content, not judged.
-BUILD_PARTS = "h1, div.doc-facts, aside.translation-notice, p.page-address, ul.language-homes"
+# the printed address, the 404 page's list, the root 404's six languages, a
+# document's breadcrumb): not content, not judged.
+BUILD_PARTS = (
+    "h1, div.doc-facts, aside.translation-notice, p.page-address, ul.language-homes, div.not-found-languages,"
+    " nav.site-breadcrumb"
+)
 
 
 def articles(site_dir: Path) -> dict[str, str]:
