@@ -13,12 +13,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PREFIXES, SEED
-from nav_fixtures import NEWER, OLDER, REPO_URL, SEED_MESSAGE, served_variant, variant_site  # noqa: F401
 from site_tools.languages import CODES, LANGUAGES
 from site_tools.model import load_site
 from site_tools.project import ROOT
 from site_tools.slugs import heading_id
 from site_tools.strings import strings
+from variant import NEWER, OLDER, REPO_URL, SEED_MESSAGE
+
+pytest_plugins = ("nav_fixtures",)  # the variant site (variant_site, served_variant)
 
 DOCUMENTS = {
     SEED: "messages",
@@ -68,7 +70,9 @@ def test_document_page_shows_a_breadcrumb_section_then_document(site, html, lang
     section, document = crumbs.select("ol > li > a")
     tab = soup.select_one(".md-tabs__item--active a")
     assert section.get_text(strip=True) == tab.get_text(strip=True)
-    assert _resolve(site, PREFIXES[lang] + url, section["href"]) == site / PREFIXES[lang] / DOCUMENTS[url] / "index.html"
+    assert (
+        _resolve(site, PREFIXES[lang] + url, section["href"]) == site / PREFIXES[lang] / DOCUMENTS[url] / "index.html"
+    )
     assert document["aria-current"] == "page"
     assert document.get_text(strip=True) == soup.select_one("article h1").get_text(strip=True).rstrip("¶")
     # Before the heading, in the article.
@@ -196,9 +200,7 @@ def test_footer_is_the_sites_own_in_the_page_language(site, html, lang, url):
 
 def test_footer_links_the_source_when_the_repository_is_configured(variant_site):
     for lang in CODES:
-        soup = BeautifulSoup(
-            (variant_site / PREFIXES[lang] / "index.html").read_text(encoding="utf-8"), "html.parser"
-        )
+        soup = BeautifulSoup((variant_site / PREFIXES[lang] / "index.html").read_text(encoding="utf-8"), "html.parser")
         last = soup.select("footer nav.site-links a")[-1]
         assert (last["href"], last.get_text(strip=True)) == (REPO_URL, strings(lang)["source_code"])
 
@@ -322,9 +324,7 @@ def test_every_heading_id_is_readable_and_never_the_themes(site, lang):
 
 def test_a_russian_authors_in_page_link_to_a_cyrillic_heading_works(variant_site):
     """The strict build checked the anchor; the page has the heading's id and the link."""
-    soup = BeautifulSoup(
-        (variant_site / "ru" / NEWER / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    soup = BeautifulSoup((variant_site / "ru" / NEWER / "index.html").read_text(encoding="utf-8"), "html.parser")
     [heading] = soup.select("article h2")
     assert heading.get_text().rstrip("¶") == "Программа"
     assert heading["id"] == "программа"

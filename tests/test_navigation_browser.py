@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import PREFIXES, SEED, record_summary
-from nav_fixtures import serve
 from site_tools.languages import CODES, LANGUAGES
 from site_tools.strings import strings
+from variant import serve
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 
@@ -32,7 +32,11 @@ def _new_page(browser, width: str):
 @pytest.mark.parametrize("lang", CODES)
 def test_section_tab_is_visibly_marked_on_a_document(browser, served_site, lang):
     page = _new_page(browser, "desktop")
-    for url, section in [(SEED, "messages/"), ("visits/2013-grenada/", "visits/"), ("resolutions/1540-2004/", "resolutions/")]:
+    for url, section in [
+        (SEED, "messages/"),
+        ("visits/2013-grenada/", "visits/"),
+        ("resolutions/1540-2004/", "resolutions/"),
+    ]:
         page.goto(served_site + PREFIXES[lang] + url)
         tabs = page.locator(".md-tabs__link")
         styles = tabs.evaluate_all(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import PREFIXES, SEED, record_summary
-from nav_fixtures import ARABIC_SYMBOLS, NEWER, served_variant, variant_site  # noqa: F401
 from site_tools.languages import CODES, get
+from variant import ARABIC_SYMBOLS, NEWER
+
+pytest_plugins = ("nav_fixtures",)  # the variant site (variant_site, served_variant)
 
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
 

@@ -112,7 +112,7 @@ class Renderer:
 
     def html_link(self, doc: Document, english: bool = False) -> str:
         """``<a>`` to ``doc``, with its title; marked as English where it is (or ``english``)."""
-        title = doc.meta["title"] if english else doc.text("title", self.lang)
+        title = doc.meta["title"] if english else doc.title(self.lang)
         marked = english or not doc.is_translated(self.lang)
         attrs = english_html_attrs(self.lang) if marked and self.lang != DEFAULT_LANGUAGE else ""
         return f'<a href="{escape(self.url(doc))}"{attrs}>{_text(title)}</a>'
