@@ -61,6 +61,9 @@ def test_breadcrumb_shows_and_leads_to_the_section(browser, served_site, lang, w
     assert crumbs.get_attribute("aria-label") == strings(lang)["breadcrumb"]
     current = crumbs.locator("[aria-current=page]")
     assert current.is_visible()
+    # The separator points the way the text reads.
+    separator = crumbs.locator("li").nth(1).evaluate("li => getComputedStyle(li, '::before').content")
+    assert separator.startswith('"‹"' if lang == "ar" else '"›"'), separator
     crumbs.locator("li").first.locator("a").click()
     page.wait_for_url(served_site + PREFIXES[lang] + "visits/")
     page.context.close()

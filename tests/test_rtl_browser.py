@@ -148,3 +148,24 @@ def test_printed_address_reads_left_to_right(sized, served_site, lang):
     assert address.evaluate("e => getComputedStyle(e).direction") == "ltr"
     # It starts at the left edge, its text in address order.
     assert address.inner_text().startswith("http")
+
+
+@pytest.mark.browser
+def test_in_arabic_a_number_is_read_before_its_year_as_with_a_plain_space(sized, served_site):
+    """Arabic reads "1540 (2004)" right to left (the number drawn right of its
+    year); the no-break space changes nothing of that (it only stops a break)."""
+    page = sized("desktop")
+    page.goto(served_site + "ar/" + SEED)
+    boxes = page.evaluate("""() => {
+      const link = [...document.querySelectorAll("article p a")].find(a => /^1540.\\(2004\\)$/.test(a.textContent));
+      const text = link.firstChild, out = [];
+      const box = (s, e) => { const r = document.createRange(); r.setStart(text, s); r.setEnd(text, e);
+                              const b = r.getBoundingClientRect(); return [b.left, b.right]; };
+      out.push({space: text.data[4], number: box(0, 4), year: box(5, 11)});
+      text.data = text.data.replace("\\u00a0", " ");
+      out.push({space: text.data[4], number: box(0, 4), year: box(5, 11)});
+      return out; }""")
+    kept, plain = boxes
+    assert (kept["space"], plain["space"]) == ("\u00a0", " ")
+    assert kept["number"][0] >= kept["year"][1] - 1  # the number right of its year
+    assert (kept["number"], kept["year"]) == (plain["number"], plain["year"])
