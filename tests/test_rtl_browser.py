@@ -146,6 +146,9 @@ def test_printed_address_reads_left_to_right(sized, served_site, lang):
     address = page.locator(".page-address")
     assert address.is_visible()
     assert address.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # The reader's navigation is not printed.
+    for chrome in (".site-breadcrumb", "footer .md-footer__inner", ".site-links"):
+        assert page.locator(chrome).count() == 0 or not page.locator(chrome).first.is_visible(), chrome
     # It starts at the left edge, its text in address order.
     assert address.inner_text().startswith("http")
 
