@@ -11,6 +11,7 @@ values (``LanguageBuild.page_context``), read by our partials
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -83,7 +84,7 @@ def pager(site: Site, doc: Document, lang: str, page_url: str) -> dict[str, Any]
     return {"label": strings(lang)["pager"], "previous": link(previous), "next": link(following)}
 
 
-def footer_links(lang: str, href: Any) -> dict[str, str]:
+def footer_links(lang: str, href: Callable[[str], str]) -> dict[str, str]:
     """The site's own links in the footer of a page in ``lang``: ``href(path)``
     turns a site-relative path (with the language prefix) into the page's
     address for it. About is the language's home page for now."""
