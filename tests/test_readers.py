@@ -75,12 +75,13 @@ def test_symbols_link_to_the_official_text_in_the_page_language():
         "`S/2011/579` [S/2011/579](x.md)"
     )
     assert (
-        '<a class="un-symbol" href="https://undocs.org/ru/S/RES/1540(2004)" hreflang="ru">S/RES/1540 (2004)</a>' in out
+        '<a class="un-symbol" dir="ltr" href="https://undocs.org/ru/S/RES/1540(2004)" hreflang="ru">'
+        "S/RES/1540\u00a0(2004)</a>" in out
     )
     assert 'href="https://undocs.org/ru/S/2011/579"' in out
     assert 'href="https://undocs.org/ru/S/AC.44/2013/OC.85" hreflang="ru">S/AC.44/2013/OC.85</a>.' in out
-    assert 'Resolution <a href="/resolutions/1977-2011.md">1977 (2011)</a>' in out
-    assert "1234 (2000)." in out  # not a resolution of this site: left as text
+    assert 'Resolution <a href="/resolutions/1977-2011.md">1977\u00a0(2011)</a>' in out
+    assert "1234\u00a0(2000)." in out  # not a resolution of this site: left as text (number and year joined)
     assert "<code>S/2011/579</code>" in out and '<a href="x.md">S/2011/579</a>' in out
 
 

@@ -50,12 +50,13 @@ class Inventory(HTMLParser):
 
 # What the build adds around an editor's content, from its own escaping
 # templates (the page's heading, the document's facts, the translation notice,
-# the printed address, the 404 page's list): not content, not judged.
-# (The map and timeline of visits are the build's own drawing, put in the page
-# after the sanitizer, as the facts are: test_states.py tests them.)
+# the printed address, the 404 page's list, the root 404's six languages, a
+# document's breadcrumb): not content, not judged. (The map and timeline of
+# visits are the build's own drawing, put in the page after the sanitizer, as
+# the facts are: test_states.py tests them.)
 BUILD_PARTS = (
-    "h1, div.doc-facts, aside.translation-notice, p.page-address, ul.language-homes,"
-    " figure.visits-map-figure, ol.visit-timeline"
+    "h1, div.doc-facts, aside.translation-notice, p.page-address, ul.language-homes, div.not-found-languages,"
+    " nav.site-breadcrumb, figure.visits-map-figure, ol.visit-timeline"
 )
 
 

@@ -109,7 +109,8 @@ def test_resolution_page_links_to_the_documents_citing_it(html):
     cited = soup.find(id="cited-on-this-site-by").find_next("ul")
     assert "../../" + SEED in [a["href"] for a in cited.select("a")]
     related = soup.find(id="related-resolutions").find_next("ul")
-    assert [a.get_text() for a in related.select("a")] == ["S/RES/1540 (2004)", "S/RES/1810 (2008)"]
+    # (A number and its year joined by a no-break space: issue 15.)
+    assert [a.get_text() for a in related.select("a")] == ["S/RES/1540\u00a0(2004)", "S/RES/1810\u00a0(2008)"]
 
 
 def test_resolution_page_links_to_the_official_text(html):
@@ -149,8 +150,8 @@ def test_visits_listing_is_by_year_with_dates_and_undated_visits_last(html):
 def test_resolutions_listing_is_by_adoption_date_with_symbol_and_summary(html, lang):
     rows = html(PREFIXES[lang] + "resolutions/").select("article table tbody tr")
     symbols = [row.select_one("td a").get_text() for row in rows]
-    assert symbols[0] == "S/RES/2663 (2022)"
-    assert symbols[-1] == "S/RES/1540 (2004)"
+    assert symbols[0] == "S/RES/2663\u00a0(2022)"  # a number and its year joined by a no-break space
+    assert symbols[-1] == "S/RES/1540\u00a0(2004)"
     assert len(symbols) == 9
     dates = [row.select_one("time")["datetime"] for row in rows]
     assert dates == sorted(dates, reverse=True)

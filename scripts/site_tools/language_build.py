@@ -40,7 +40,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import a11y, assets, csp, preview, sanitize
+from . import a11y, assets, csp, navigation, preview, sanitize
 from .feeds import SCHEMA_PATH, atom, documents_json
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, Language, get
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
@@ -143,6 +143,8 @@ class LanguageBuild:
         # (The theme shows the language switcher where this is set; its links
         # are each page's own, from ``page_context``.)
         config.extra["alternate"] = [{"name": x.name, "link": x.prefix or "./", "lang": x.code} for x in LANGUAGES]
+        # The heading permalink's tooltip (toc's documented option), in this language.
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = t["permalink"]
         resolutions = sorted(d.slug for d in cache.site.collection("resolutions"))
         config.mdx_configs[SYMBOLS] = {"lang": lang, "resolutions": resolutions}
         if SYMBOLS not in config.markdown_extensions:
@@ -308,7 +310,13 @@ class LanguageBuild:
             "href": relative(get(self.lang).prefix + "feed.xml", url),
             "title": strings(self.lang)["feed_title"],
         }
-        context["language_links"] = _language_links(lambda x: relative(doc.url(x.code), url) + "/")
+        context["language_links"] = _language_links(lambda x: relative(doc.url(x.code), url) + "/", self.lang)
+        # Where the reader is (documents are not in nav: see ``navigation``).
+        context["section_url"] = navigation.section_url(doc, self.prefix)
+        context["breadcrumb_title"] = navigation.breadcrumb_title(doc, self.lang)
+        context["pager"] = navigation.pager(self.site, doc, self.lang, url)
+        context["footer_links"] = navigation.footer_links(self.lang, lambda path: _relative_href(path, url))
+        context["t"] = strings(self.lang)
         # A fallback copy is not a page of its own for search engines: its
         # canonical address is the English original's.
         shown_lang = self.lang if doc.is_translated(self.lang) else DEFAULT_LANGUAGE
@@ -359,7 +367,12 @@ class LanguageBuild:
             if self.report is not None:
                 context["preview_banner"] = preview.PLACEHOLDER
                 self.preview_pages[str(Path(self.config.site_dir) / self.prefix / "404.html")] = ()
-            context["language_links"] = _language_links(lambda x: f"{base}/{x.prefix}")
+            context["language_links"] = _language_links(lambda x: f"{base}/{x.prefix}", self.lang)
+            context["footer_links"] = navigation.footer_links(self.lang, lambda path: f"{base}/{path}")
+            # The 404 page static hosts serve for every address (the default
+            # language's, at the root) says it in every language.
+            if self.lang == DEFAULT_LANGUAGE:
+                context["not_found_everywhere"] = [(x, strings(x.code), f"{base}/{x.prefix}") for x in LANGUAGES]
         return context
 
     def sitemap(self) -> str:
@@ -421,9 +434,20 @@ def _comments(html: str) -> set[str]:
     return reader.comments
 
 
-def _language_links(link: Callable[[Language], str]) -> list[dict[str, str]]:
-    """The language switcher's entries, in UN order, each with ``link(language)``."""
-    return [{"name": x.name, "lang": x.code, "dir": x.direction, "link": link(x)} for x in LANGUAGES]
+def _language_links(link: Callable[[Language], str], current: str) -> list[dict[str, Any]]:
+    """The language switcher's entries, in UN order, each with ``link(language)``
+    and whether it is the ``current`` language (the page's)."""
+    return [
+        {"name": x.name, "lang": x.code, "dir": x.direction, "link": link(x), "current": x.code == current}
+        for x in LANGUAGES
+    ]
+
+
+def _relative_href(path: str, page_url: str) -> str:
+    """A link from the page at ``page_url`` to ``path`` (both site-relative;
+    a folder ends with "/", the home page is "")."""
+    link = relative(path, page_url)
+    return link + "/" if not path or path.endswith("/") else link
 
 
 def _language_of(src_uri: str) -> str | None:

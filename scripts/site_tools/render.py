@@ -39,7 +39,7 @@ from .languages import CODES, DEFAULT_LANGUAGE, LANGUAGES, get
 from .model import Document, Site
 from .problems import Problem
 from .strings import strings
-from .symbols import official_url, symbol_links
+from .symbols import keep_together, official_url, symbol_links
 from .translations import STATUSES, report, summary
 from .urls import relative
 
@@ -67,8 +67,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>()#+!|-])")
 
 
 def _text(value: str) -> str:
-    """Text for an HTML element, escaped as Markdown's output escapes it."""
-    return html.escape(value, quote=False)
+    """Text for an HTML element, escaped as Markdown's output escapes it, a
+    number never parted from its year ("1540 (2004)": ``keep_together``)."""
+    return html.escape(keep_together(value), quote=False)
 
 
 _env = Environment(
@@ -125,10 +126,10 @@ class Renderer:
         """``<a>`` to ``doc``, with its title; marked as English where it is
         (or ``english``, where a list is of English titles and says so: those
         carry ``lang`` but not the visible "(in English)")."""
-        title = doc.meta["title"] if english else doc.text("title", self.lang)
+        title = doc.meta["title"] if english else doc.title(self.lang)
         marked = english or not doc.is_translated(self.lang)
         attrs = english_html_attrs(self.lang) if marked and self.lang != DEFAULT_LANGUAGE else ""
-        link = f'<a href="{escape(self.url(doc))}"{attrs}>{escape(title)}</a>'
+        link = f'<a href="{escape(self.url(doc))}"{attrs}>{_text(title)}</a>'
         return self.in_english(link) if attrs and not english else link
 
     def in_english(self, html: str) -> str:

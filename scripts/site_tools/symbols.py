@@ -5,6 +5,12 @@ content link to the UN Official Document System in the page's language; a
 resolution mentioned by number and year (``resolution 1977 (2011)``, and the
 forms of the other languages) links to the site's own page when there is one.
 Text inside links, code and headings is left alone.
+
+Symbols are written left to right in every language: each symbol link is
+marked ``dir="ltr"``, which isolates it, so a list of them inside Arabic text
+keeps its reading order (the first is drawn rightmost). And a number never
+parts from its year: in all text but code, "1540 (2004)" is written with a
+no-break space (``keep_together``), in links and headings too.
 """
 
 from __future__ import annotations
@@ -28,6 +34,19 @@ PATTERN = re.compile(f"(?P<symbol>{SYMBOL_RE})|(?P<mention>{MENTION_RE})")
 # most text has neither, and is passed over with one quick scan.
 _MAYBE = re.compile(r"[SA]/|\(\d{4}\)")
 SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
+# A number and its year in brackets, "1540 (2004)", in a symbol or a mention.
+NUMBER_YEAR_RE = re.compile(r"(?<!\d)(\d+) \((\d{4})\)")
+NO_BREAK_SPACE = "\u00a0"
+CODE = {"code", "pre", "script", "style"}
+
+
+def keep_together(text: str) -> str:
+    """``text`` with a no-break space (U+00A0) between each number and its
+    year in brackets ("1540 (2004)", "S/RES/1540 (2004)"), so a line never
+    breaks between them."""
+    if "(" not in text:
+        return text
+    return NUMBER_YEAR_RE.sub(rf"\1{NO_BREAK_SPACE}(\2)", text)
 
 
 def official_url(symbol: str, lang: str) -> str:
@@ -81,6 +100,7 @@ class SymbolLinks(Treeprocessor):
             if match["symbol"]:
                 link.set("class", "un-symbol")
                 link.set("hreflang", self.extension.lang)
+                link.set("dir", "ltr")  # isolated: a list of symbols keeps its order in right-to-left text
             link.text = match.group(0)
             links.append(link)
             position = match.end()
@@ -88,6 +108,27 @@ class SymbolLinks(Treeprocessor):
             return None
         links[-1].tail = text[position:]
         return [first, *links]
+
+
+class KeepTogether(Treeprocessor):
+    """``keep_together`` on every text of the page but code, once Markdown
+    has restored its backslash escapes ("1540 \\(2004\\)" is "1540 (2004)")."""
+
+    def run(self, root: etree.Element) -> None:
+        if _MAYBE.search("".join(root.itertext())):
+            _keep_together(root)
+
+
+def _keep_together(element: etree.Element) -> None:
+    """``keep_together`` on every text under ``element``, code excepted."""
+    if element.tag in CODE:
+        return
+    if element.text:
+        element.text = keep_together(element.text)
+    for child in element:
+        _keep_together(child)
+        if child.tail:
+            child.tail = keep_together(child.tail)
 
 
 def symbol_links(text: str, lang: str, has_resolution: Callable[[str], bool]) -> Iterator[tuple[re.Match[str], str]]:
@@ -129,6 +170,8 @@ class SymbolExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before MkDocs resolves links (0).
         md.treeprocessors.register(SymbolLinks(md, self), "un_symbols", 10)
+        # After Markdown restores backslash-escaped characters (its "unescape", 0).
+        md.treeprocessors.register(KeepTogether(md), "keep_together", -10)
 
 
 def makeExtension(**kwargs: Any) -> SymbolExtension:  # noqa: N802 (the name Markdown looks for)
