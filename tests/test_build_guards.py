@@ -106,6 +106,8 @@ def test_a_failing_language_fails_the_build_and_keeps_the_previous_site(project,
     site_dir = project / "site"
     (site_dir / "old").mkdir(parents=True)
     (site_dir / "old/index.html").write_text("previous site", encoding="utf-8")
+    for name in ("index.html", "404.html", "sitemap.xml"):  # what an earlier build leaves at the top
+        (site_dir / name).write_text("previous site", encoding="utf-8")
     page = project / f"docs/visits/index.{lang}.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[link](../messages/index.md#nulle-part)\n", encoding="utf-8")
     result = run_build(project / "mkdocs.yml", site_dir)

@@ -262,3 +262,27 @@ def test_a_state_page_links_the_public_records_its_visits_cite(html, lang):
     page = html(f"{PREFIXES[lang]}states/cn/")
     records = [a["href"] for a in page.select("article li a[href^='http']")]
     assert any("dc3530" in href for href in records), records
+
+
+@pytest.mark.parametrize("lang", [c for c in CODES if c != "en"])
+def test_english_on_a_state_page_says_so(html, lang):
+    """A region the UN names in English only, and the sources as written,
+    carry "(in English)" in the page's language."""
+    from site_tools.strings import strings
+
+    marker = strings(lang)["in_english"]
+    page = html(f"{PREFIXES[lang]}states/gd/")
+    region = page.select_one("article p")
+    english = region.select("span[lang=en]")
+    for span in english:
+        assert str(span.next_sibling).strip().startswith(marker), region
+    sources = [li for li in page.select("article li") if li.select("a[href^='http']")]
+    assert sources and all(marker in li.get_text() for li in sources)
+
+
+def test_the_timeline_runs_oldest_first_within_a_year_too(html):
+    for year in html("states/").select(".visit-timeline > li"):
+        starts = [t["datetime"] for t in year.select("ol time") if t.find_previous_sibling("time") is None]
+        firsts = [li.select_one("time")["datetime"] for li in year.select("ol > li") if li.select_one("time")]
+        assert firsts == sorted(firsts), firsts
+        assert starts or not firsts

@@ -24,7 +24,7 @@ from .symbols import keep_together
 from .urls import relative
 
 # Collections whose documents link to the one before and after them.
-PAGED = ("messages", "visits")
+PAGED = ("messages", "statements", "visits")  # collections read one after another
 
 
 def section_url(doc: Document, prefix: str) -> str | None:

@@ -236,7 +236,9 @@ class Renderer:
         for match, href in symbol_links(text, self.lang, self._has_resolution):
             parts.append(plain(text[position : match.start()]))
             if match["symbol"]:
-                parts.append(f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}">{plain(match[0])}</a>')
+                parts.append(
+                    f'<a class="un-symbol" href="{escape(href)}" hreflang="{self.lang}" dir="ltr">{plain(match[0])}</a>'
+                )
             else:
                 parts.append(f'<a href="{escape(self.url(self.site.documents[href[1:]]))}">{plain(match[0])}</a>')
             position = match.end()
@@ -253,7 +255,8 @@ class Renderer:
             res = self.site.get("resolutions", slug)
             if res is None:
                 raise ValueError(f"{doc.key} names resolution {slug!r}, which does not exist (load_site reports it)")
-            links.append(f'<a href="{escape(self.url(res))}">{_text(res.meta["symbol"])}</a>')
+            # Each isolated (dir): the list keeps its reading order in right-to-left text.
+            links.append(f'<a href="{escape(self.url(res))}" dir="ltr">{_text(res.meta["symbol"])}</a>')
         return self.html_list(links)
 
     def lang_attrs(self, doc: Document) -> str:
@@ -316,7 +319,7 @@ class Renderer:
                 continue
             text = _text(states.region_name(area, self.lang))
             if states.region_name_language(area, self.lang) != self.lang:
-                text = f"<span{english_html_attrs(self.lang)}>{text}</span>"
+                text = self.in_english(f"<span{english_html_attrs(self.lang)}>{text}</span>")
             names.append(text)
         return names
 
@@ -368,9 +371,9 @@ class Renderer:
         return visits_map.svg(visited, self.t["map_title"])
 
     def visits_by_year(self) -> list[tuple[str, list[Document]]]:
-        """Visits grouped by the year they started, oldest first; undated ones last."""
+        """Visits grouped by the year they started, oldest first (within a year too); undated ones last."""
         groups = self.by_year(self.site.collection("visits"))
-        dated = [group for group in groups if group[0] != self.t["undated"]]
+        dated = [(year, visits[::-1]) for year, visits in groups if year != self.t["undated"]]
         return dated[::-1] + [group for group in groups if group[0] == self.t["undated"]]
 
     # -- entry points -------------------------------------------------------
@@ -429,7 +432,9 @@ class Renderer:
         if english:
             publisher = f"<span{english_html_attrs(self.lang)}>{publisher}</span>"
         when = f"{md_escape(self.t['list_separator'])}{self.date(citation.date)}" if citation.date else ""
-        return f"{publisher}{md_escape(self.t['source_separator'])}{name}{when}"
+        text = f"{publisher}{md_escape(self.t['source_separator'])}{name}{when}"
+        # The publisher (and a source's own title) are as the source writes them, in English: said so.
+        return self.in_english(text) if english else text
 
     def chronological(self, name: str) -> list[Document]:
         """A collection's documents oldest first (the Committee page's mandate)."""
@@ -443,6 +448,7 @@ class Renderer:
             (prefix + "feed.xml", self.t["data_feed"]),
             (prefix + "api/documents.json", self.t["data_documents"]),
             (prefix + "api/documents.schema.json", self.t["data_schema"]),
+            (prefix + "api/states.json", self.t["data_states"]),
         ]
         links = "".join(
             f'<li><a href="{escape(relative(url, self.page_url))}">{_text(label)}</a> '
