@@ -27,6 +27,7 @@ SEED_SOURCE = "docs/messages/2013-11-18-republic-of-korea.md"
 SITE_URL = "https://example.org/1540/"  # the test builds' address: under a sub-path, as on GitHub Pages
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
 BUILD_ENV.pop("SITE_LOCALE", None)
+BUILD_ENV.pop("SITE_SOURCE_URL", None)
 
 
 def run_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import BUILD_ENV, run_build
 from site_tools.model import load_site
 from site_tools.project import copy_project
 from site_tools.translations import source_hash
@@ -21,10 +21,6 @@ def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The variant site, built by the official build (strict: a warning fails it)."""
     root = tmp_path_factory.mktemp("variant")
     config = copy_project(root)
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("docs_dir: docs\n", f"docs_dir: docs\nrepo_url: {REPO_URL}\n"),
-        encoding="utf-8",
-    )
     messages = root / "docs/messages"
     for name, text in ENGLISH.items():
         (messages / name).write_text(text, encoding="utf-8")
@@ -42,7 +38,9 @@ def variant_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (messages / "2014-01-10-variant-newer.ar.md").write_text(
         translation("رسالة اختبار أحدث", "## البرنامج\n\n" + arabic, source_hash(newer)), encoding="utf-8"
     )
-    result = run_build(config, root / "site")
+    result = run_build(
+        config, root / "site", env={**BUILD_ENV, "SITE_SOURCE_URL": REPO_URL}
+    )  # the footer's source link
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return root / "site"

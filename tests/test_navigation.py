@@ -183,7 +183,7 @@ def test_footer_is_the_sites_own_in_the_page_language(site, html, lang, url):
     t = strings(lang)
     links = footer.select("nav.site-links a")
     assert footer.select_one("nav.site-links")["aria-label"] == t["site_links"]
-    # No repo_url in mkdocs.yml: no source link.
+    # No SITE_SOURCE_URL in the tests' environment: no source link.
     assert [a.get_text(strip=True) for a in links] == [t["about"], t["feed"], t["open_data"]]
     about, feed, data = (a["href"] for a in links)
     if url == "404.html":  # served at any address: absolute

@@ -286,3 +286,15 @@ def test_the_timeline_runs_oldest_first_within_a_year_too(html):
         firsts = [li.select_one("time")["datetime"] for li in year.select("ol > li") if li.select_one("time")]
         assert firsts == sorted(firsts), firsts
         assert starts or not firsts
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_feed_entries_link_the_states_page(site, lang):
+    import feedparser
+
+    feed = feedparser.parse((site / PREFIXES[lang] / "feed.xml").read_bytes())
+    china = next(e for e in feed.entries if "visits/2014-china/" in e.link)
+    related = [link for link in china.links if link.rel == "related"]
+    assert [(link.href, link.title) for link in related] == [
+        (f"{SITE_URL}{PREFIXES[lang]}states/cn/", NAMES["CN"]["names"][lang])
+    ]

@@ -4,7 +4,7 @@ holds, and a server for a built site.
 The variant (built by ``nav_fixtures``) is a copy of the project with two
 more messages (so messages have neighbours), a Russian translation with an
 in-page link to a Cyrillic heading, an Arabic one listing symbols in running
-text, and ``repo_url`` set (the footer's source link). Built once per test
+text, and ``SITE_SOURCE_URL`` set (the footer's source link). Built once per test
 session, into a temporary folder; the real ``docs/`` is never touched."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from . import states
+from . import state_pages, states
 from .dates import iso
 from .fields import Citation, PartialDate
 from .languages import CODES, DEFAULT_LANGUAGE, get
@@ -77,6 +77,13 @@ def atom(site: Site, lang: str, site_url: str, site_name: str) -> str:
             f"    <updated>{published}</updated>",
             f'    <category term="{doc.collection}" label={quoteattr(t[doc.collection])}/>',
         ]
+        code = state_pages.state_code(doc)
+        page = site.documents.get(state_pages.key(code)) if code else None
+        if page is not None:  # the State's own page (issue 16), titled with its UN name
+            lines.append(
+                f'    <link rel="related" type="text/html" href={quoteattr(base + page.url(lang))} '
+                f"title={quoteattr(page.title(lang))}/>"
+            )
         if summary:
             lines.append(f"    <summary>{escape(summary)}</summary>")
         lines.append("  </entry>")
