@@ -75,30 +75,29 @@ def fallback_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="session")
-def fallback_html(fallback_site: Path):
-    """Parse a page of the fallback site: ``fallback_html("fr/visits/")``."""
+def _parser(site_dir: Path):
+    """Parse a page of ``site_dir`` by its address ("fr/messages/"), once:
+    the parsed page is shared, so a test must not change it."""
 
     @functools.cache
     def parse(url: str) -> BeautifulSoup:
-        path = fallback_site / url / "index.html" if not url.endswith(".html") else fallback_site / url
+        path = site_dir / url / "index.html" if not url.endswith(".html") else site_dir / url
         assert path.exists(), f"{url} was not built ({path})"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     return parse
+
+
+@pytest.fixture(scope="session")
+def fallback_html(fallback_site: Path):
+    """Parse a page of the fallback site: ``fallback_html("fr/visits/")``."""
+    return _parser(fallback_site)
 
 
 @pytest.fixture(scope="session")
 def html(site: Path):
     """Parse a built page: ``html("fr/messages/")``."""
-
-    @functools.cache
-    def parse(url: str) -> BeautifulSoup:
-        path = site / url / "index.html" if not url.endswith(".html") else site / url
-        assert path.exists(), f"{url} was not built ({path})"
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-    return parse
+    return _parser(site)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -231,12 +230,21 @@ def submit_search(page, attempts: int = 5) -> list[dict]:
     items = page.locator(".md-search-result__item > a")
     read = """links => links.map(a => ({href: a.getAttribute("href"),
         title: (a.querySelector("h1") || {innerText: ""}).innerText}))"""
+    found = settled(page, lambda: items.evaluate_all(read), tries=80)  # at most 20 s
+    if found is None:
+        raise AssertionError("search results kept changing, or none came")
+    return found
+
+
+def settled(page, read, tries: int) -> list | None:
+    """``read()`` (a list) every quarter second until it has given the same
+    non-empty list three times in a row; None if it has not after ``tries``."""
     previous, same = None, 0
-    for _ in range(80):  # at most 20 s
-        current = items.evaluate_all(read)
+    for _ in range(tries):
+        current = read()
         same = same + 1 if current == previous else 0
         if same >= 2 and current:
             return current
         previous = current
         page.wait_for_timeout(250)
-    raise AssertionError(f"search results kept changing: {previous}")
+    return None

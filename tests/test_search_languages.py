@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PREFIXES, SEED, submit_search
+from conftest import PREFIXES, SEED, settled, submit_search
 from site_tools.languages import CODES
 from site_tools.search import FOLDED_FIELD, SEPARATORS, fold, folded_words
 
@@ -144,16 +144,12 @@ def settled_results(page, seconds: float = 10) -> list[dict]:
     items = page.locator(".md-search-result__item > a")
     scroller = page.locator(".md-search__scrollwrap")
     read = "links => links.map(a => ({href: a.getAttribute('href')}))"
-    previous, same = None, 0
-    for _ in range(int(seconds * 4)):
+
+    def scrolled_to_end() -> list[dict]:
         scroller.evaluate("element => element.scrollTo(0, element.scrollHeight)")
-        current = items.evaluate_all(read)
-        same = same + 1 if current == previous else 0
-        if same >= 2 and current:
-            return current
-        previous = current
-        page.wait_for_timeout(250)
-    return []
+        return items.evaluate_all(read)
+
+    return settled(page, scrolled_to_end, tries=int(seconds * 4)) or []
 
 
 def clean(page) -> None:
