@@ -159,7 +159,12 @@ def preview_latency(project: Path, lang: str = "en") -> tuple[float, float]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_LOCALE": lang}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_LOCALE": lang,
+        "SITE_PREVIEW": "1",
+    }  # as `make preview` runs it
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     originals = [path for path in (project / "docs/messages").glob("20*-*.md") if path.name.count(".") == 1]
