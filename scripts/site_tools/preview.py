@@ -146,7 +146,10 @@ def banner_html(problems: dict[str, list[str]], t: dict[str, str]) -> str:
 
 def write_banners(report: Report, pages: dict[str, tuple[str, ...]], t: dict[str, str]) -> None:
     """Put each written page's banner (``pages``: output file -> the files it
-    was made from) in place of its placeholder."""
+    was made from) in place of its placeholder. With no problem at all, no
+    page is read or written again (the placeholder is an empty comment)."""
+    if not report.by_path:
+        return
     for output, paths in pages.items():
         path = Path(output)
         try:

@@ -299,16 +299,11 @@ class Renderer:
 
     def state_visits(self, code: str) -> list[Document]:
         """The State's visits, newest first (undated last)."""
-        return [doc for doc in self.site.collection("visits") if state_pages.state_code(doc) == code]
+        return state_pages.about(self.site, code).visits
 
     def state_messages(self, code: str) -> list[Document]:
         """The messages about the State: those tied to one of its visits, or naming it."""
-        visits = {doc.slug for doc in self.state_visits(code)}
-        return [
-            doc
-            for doc in self.site.collection("messages")
-            if doc.meta.get("visit") in visits or state_pages.state_code(doc) == code
-        ]
+        return state_pages.about(self.site, code).messages
 
     def state_areas(self, code: str) -> list[str]:
         """The State's M49 region and sub-region names in this language (HTML,
@@ -325,7 +320,7 @@ class Renderer:
 
     def state_statements(self, code: str) -> list[Document]:
         """The Chair's statements about the State, newest first."""
-        return [doc for doc in self.site.collection("statements") if state_pages.state_code(doc) == code]
+        return state_pages.about(self.site, code).statements
 
     def state_sources(self, code: str) -> list[Any]:
         """The public records the State's visits and statements cite (their

@@ -12,9 +12,10 @@ index, which holds the map and the timeline) is written by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from . import states
-from .documents import Document, Source
+from .documents import Document, Site, Source
 from .languages import CODES, DEFAULT_LANGUAGE
 
 SECTION = "states"  # the folder and URL segment
@@ -59,3 +60,35 @@ def generated_documents(documents: dict[str, Document]) -> dict[str, Document]:
             sources[lang] = Source(path, lang, meta, {}, BODY, 1)
         pages[key(code)] = Document(key(code), SECTION, slug, sources, generated=True)
     return pages
+
+
+@dataclass
+class About:
+    """The documents about one State, each list newest first: its visits,
+    the messages tied to one of those visits or naming the State, and the
+    Chair's statements naming it."""
+
+    visits: list[Document] = field(default_factory=list)
+    messages: list[Document] = field(default_factory=list)
+    statements: list[Document] = field(default_factory=list)
+
+
+def about(site: Site, code: str) -> About:
+    """What ``site`` publishes about the State ``code`` (an empty ``About``
+    for one it does not concern). Worked out once per site, for every State
+    at once: each language's pages and open data ask for the same lists."""
+    if "state_pages:about" not in site.memo:
+        index: dict[str, About] = {}
+        visit_state: dict[str, str] = {}
+        for doc in site.collection("visits"):
+            state = state_code(doc)
+            if state:
+                index.setdefault(state, About()).visits.append(doc)
+                visit_state[doc.slug] = state
+        for name in ("messages", "statements"):
+            for doc in site.collection(name):
+                concerned = {state_code(doc), visit_state.get(doc.meta.get("visit") or "")}
+                for state in sorted(s for s in concerned if s):
+                    getattr(index.setdefault(state, About()), name).append(doc)
+        site.memo["state_pages:about"] = index
+    return site.memo["state_pages:about"].get(code, About())

@@ -37,14 +37,10 @@ def states_list(site: Site, lang: str, site_url: str) -> list[dict[str, Any]]:
     """Every State with a page, by alpha-2 code: its entry of ``states.json``."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     entries = []
-    visits = site.collection("visits")
-    messages = site.collection("messages")
     for page in site.collection(state_pages.SECTION):
         code = page.meta["state"]["code"]
         state = states.get_state(code)
-        own = [doc for doc in visits if state_pages.state_code(doc) == code]
-        slugs = {doc.slug for doc in own}
-        about = [doc for doc in messages if doc.meta.get("visit") in slugs or state_pages.state_code(doc) == code]
+        concerned = state_pages.about(site, code)
         entries.append(
             {
                 "code": code,
@@ -61,13 +57,13 @@ def states_list(site: Site, lang: str, site_url: str) -> list[dict[str, Any]]:
                         "start": iso(doc.meta["start"]) if doc.meta.get("start") else None,
                         "end": iso(doc.meta["end"]) if doc.meta.get("end") else None,
                     }
-                    for doc in own
+                    for doc in concerned.visits
                 ],
-                "messages": [{**_document(doc, lang, base), "date": iso(doc.meta["date"])} for doc in about],
+                "messages": [
+                    {**_document(doc, lang, base), "date": iso(doc.meta["date"])} for doc in concerned.messages
+                ],
                 "statements": [
-                    {**_document(doc, lang, base), "date": iso(doc.meta["date"])}
-                    for doc in site.collection("statements")
-                    if state_pages.state_code(doc) == code
+                    {**_document(doc, lang, base), "date": iso(doc.meta["date"])} for doc in concerned.statements
                 ],
             }
         )
