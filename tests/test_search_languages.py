@@ -17,7 +17,15 @@ from playwright.sync_api import expect
 
 from conftest import PREFIXES, SEED, settled, submit_search
 from site_tools.languages import CODES
-from site_tools.search import FOLDED_FIELD, SEPARATORS, fold, folded_words
+from site_tools.search import (
+    FOLDED_FIELD,
+    LUNR_LANGUAGES,
+    PIPELINES,
+    SEPARATORS,
+    fold,
+    folded_words,
+    search_workers,
+)
 
 INITIALIZING = re.compile("Initializing|Initialisation|Inicializando|Инициализация|正在初始化|جاري|تهيئة")
 ARABIC_LETTER = "\u0621-\u064a"
@@ -53,9 +61,50 @@ def test_each_index_carries_its_languages_separator_and_folded_words(site, lang)
     index = _index(site, lang)
     assert index["config"]["separator"] == SEPARATORS[lang]
     assert index["config"]["fields"][FOLDED_FIELD] == {"boost": 1.0}
-    assert "stemmer" not in index["config"]["pipeline"] or lang == "zh"  # see site_tools.search
+    # The theme's stemmer for the language (lunr-languages; English's own for
+    # Chinese's Latin words), never its trimmer (see site_tools.search).
+    assert index["config"]["lang"] == LUNR_LANGUAGES[lang] == [{"zh": "en"}.get(lang, lang)]
+    assert index["config"]["pipeline"] == PIPELINES[lang]
+    assert "stemmer" in PIPELINES[lang] and "trimmer" not in PIPELINES[lang]
     for entry in index["docs"]:
         assert entry.get(FOLDED_FIELD, "") == folded_words(entry["title"], entry["text"])
+
+
+def test_every_page_searches_through_the_sites_worker_which_loads_the_themes(site):
+    """The page's configuration names the site's worker (which stems the
+    query), and that worker names the theme's, both in the published site."""
+    pages = [site / "index.html", site / "404.html"] + [
+        site / PREFIXES[lang] / path for lang in CODES for path in ("index.html", "visits/index.html", "404.html")
+    ]
+    for path in pages:
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', path.read_text(), re.S)[1]
+        )
+        worker = urlsplit(config["search"])
+        assert worker.path.endswith("/workers/site-search.js"), (path, config["search"])
+        theme = worker.query.removeprefix("theme=")
+        assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", theme), config["search"]
+        if worker.path.startswith("/"):  # a 404 page's addresses are absolute: /1540/...
+            folder = (site / worker.path.split("/", 2)[2]).parent
+        else:
+            folder = (path.parent / worker.path).resolve().parent
+        assert (folder / "site-search.js").is_file() and (folder / theme).is_file(), folder
+        assert (folder.parent / "lunr/min" / "lunr.ru.min.js").is_file()  # where the theme's worker loads stemmers
+
+
+def test_the_site_needs_exactly_one_theme_worker(tmp_path):
+    workers = tmp_path / "theme/assets/javascripts/workers"
+    workers.mkdir(parents=True)
+    with pytest.raises(ValueError, match="0 search workers"):
+        search_workers([str(tmp_path / "theme")])
+    (workers / "search.0123abcd.min.js").write_text("")
+    assert search_workers([str(tmp_path / "none"), str(tmp_path / "theme")]) == {
+        "theme": "assets/javascripts/workers/search.0123abcd.min.js",
+        "site": "assets/javascripts/workers/site-search.js?theme=search.0123abcd.min.js",
+    }
+    (workers / "search.4567ef01.min.js").write_text("")
+    with pytest.raises(ValueError, match="2 search workers"):
+        search_workers([str(tmp_path / "theme")])
 
 
 def tokens(text: str, lang: str) -> list[str]:
@@ -223,6 +272,61 @@ def test_russian_and_arabic_find_other_forms_of_a_word(page, served_site, site, 
     assert expected
     pages = typed(page, root, query)
     assert expected <= set(pages), pages
+    clean(page)
+
+
+def words_starting(query: str) -> str:
+    """A regular expression for a word starting with ``query``, in any case."""
+    return r"(?i)(?<!\w)" + re.escape(query)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query", "stem"),
+    [
+        # Forms nowhere on the site, found through the language's stemmer only:
+        # no word of the site starts with them.
+        ("en", "implements", "implement"),
+        ("fr", "industries", "industrie"),
+        ("fr", "renforcés", "renforc"),
+        ("es", "visitados", "visit"),
+        ("ru", "председателем", "председател"),
+    ],
+)
+def test_each_languages_stemmer_finds_other_forms(page, served_site, site, lang, query, stem):
+    root = language_root(served_site, lang)
+    assert not pages_with(site, lang, words_starting(query))
+    expected = pages_with(site, lang, words_starting(stem))
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), sorted(expected - set(pages))
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query", "whole"),
+    [
+        # Words the stemmer shortens ("председателя" is indexed "председател"),
+        # typed whole: each still finds every page with it, and is not listed as missing.
+        ("en", "resolutions", True),
+        ("fr", "Comité", True),
+        ("es", "resoluciones", True),
+        ("ru", "Председателя", True),
+        ("ar", "الزيارة", True),
+        # And half-typed: a beginning finds the words it begins.
+        ("ru", "Председ", False),
+        ("fr", "résolu", False),
+    ],
+)
+def test_exact_and_half_typed_words_still_find_their_pages(page, served_site, site, lang, query, whole):
+    root = language_root(served_site, lang)
+    letters = ARABIC_LETTER if lang == "ar" else "\\w"
+    expected = pages_with(site, lang, "(?i)" + word(query, letters) if whole else words_starting(query))
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), sorted(expected - set(pages))
+    assert page.locator(".md-search-result__item del").count() == 0  # no word shown as missing
     clean(page)
 
 

@@ -47,8 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    _builds[-1].env = env
-    return env
+    return _builds[-1].environment(env)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str:

@@ -46,7 +46,7 @@ from .languages import DEFAULT_LANGUAGE, LANGUAGES, TRANSLATION_CODES, Language,
 from .model import COLLECTIONS, FILENAME_RE, Document, Site, Source, load_site
 from .problems import ContentError, Problem, with_location
 from .render import MARKER_RE, Renderer, as_english, heading, hreflang_alternates, insert_facts
-from .search import flag_fallbacks, localize
+from .search import flag_fallbacks, localize, search_workers
 from .sitemap import sitemap
 from .states_data import STATES_SCHEMA_PATH, states_json
 from .strings import strings
@@ -356,6 +356,13 @@ class LanguageBuild:
                 found.update(csp.inline_script_hashes(self.env.get_template(name).render(context)))
             self.scripts[base_url] = tuple(sorted(found))
         return self.scripts[base_url]
+
+    def environment(self, env: Any) -> Any:
+        """The theme's Jinja environment, kept, with the site's globals: the
+        search workers' addresses (``search.search_workers``)."""
+        self.env = env
+        env.globals["search_worker"] = search_workers(self.config.theme.dirs)
+        return env
 
     # -- pages without a Markdown source (404.html, sitemap.xml) ------------
     def template_context(self, context: dict[str, Any], template_name: str) -> dict[str, Any]:

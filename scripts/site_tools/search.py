@@ -1,13 +1,17 @@
 """Per-language search: each language's build writes its own index of its
 own pages (the theme's search plugin); this build then gives it the
-language's own word separator and folded (accent-free) forms of its words,
-and flags a page served in English there as English.
+language's own word separator, stemmer and folded (accent-free) forms of its
+words, and flags a page served in English there as English. The page's search
+runs the theme's worker behind the site's own (``SITE_WORKER``), which stems
+the reader's query words as the index stems the pages' words.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 
@@ -26,19 +30,27 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
     return {**index, "docs": docs}
 
 
-# -- what a reader types: per-language word separators and folded forms -----
+# -- what a reader types: per-language word separators, stemmers, folded forms
 #
 # The theme's search client (lunr, in a web worker) splits both the index text
 # and the reader's query with one regular expression, the search plugin's
 # documented ``separator`` option, which this build sets per language in the
-# index it writes. The client appends ``*`` to every query word, and lunr never
-# runs a wildcard term through the stemmer: a stemmer in the index pipeline
-# would make an exact word miss its own stem ("председателя*" is no prefix of
-# "председател"). So word forms are matched by the separator itself, on both
-# sides alike: it takes the elided article off a French word, the article off
-# an Arabic one, an inflectional ending off a Russian one, and splits Chinese
-# between Han characters and digits or Latin letters. The regular expressions
-# are JavaScript's (the client builds them with ``new RegExp``, no flags).
+# index it writes. Then it runs each word of the pages through the pipeline the
+# index's ``lang`` and ``pipeline`` name: here the language's stemmer from
+# lunr-languages (which the theme ships) and its stop-word filter, never its
+# trimmer (which would cut Latin letters and digits off a Russian or Arabic
+# word: "S/RES/1540"). The client appends ``*`` to every query word and lunr
+# never stems a wildcard word, so the site's worker (``SITE_WORKER``) stems the
+# query's words itself, with the same stemmers, before the theme's worker sees
+# them.
+#
+# The separator does the rest, on pages and queries alike: it takes the elided
+# article off a French word, the article off an Arabic one (lunr's Arabic
+# stemmer keeps "زيارة" whole but cuts "الزيارة" to "زيار"), an inflectional
+# ending off a Russian one (the Snowball stemmer cuts "визит" to "виз" but
+# "визиты" to "визит"), and splits Chinese between Han characters and digits or
+# Latin letters. The regular expressions are JavaScript's (the client builds
+# them with ``new RegExp``, no flags).
 
 # The theme's own separator (its English and default one), and punctuation that
 # otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", "¿Cómo", Arabic "البلد،".
@@ -76,6 +88,26 @@ SEPARATORS: dict[str, str] = {
     "zh": _CHINESE,
 }
 
+# The theme's search settings per language: the lunr-languages stemmer and
+# stop words ("en" is lunr's own); Chinese keeps the theme's (the English
+# stemmer for Latin words; its Han text is segmented by the build).
+LUNR_LANGUAGES: dict[str, list[str]] = {
+    "en": ["en"],
+    "fr": ["fr"],
+    "es": ["es"],
+    "ru": ["ru"],
+    "ar": ["ar"],
+    "zh": ["en"],
+}
+PIPELINES: dict[str, list[str]] = {
+    "en": ["stemmer", "stopWordFilter"],
+    "fr": ["stemmer", "stopWordFilter"],
+    "es": ["stemmer", "stopWordFilter"],
+    "ru": ["stemmer", "stopWordFilter"],
+    "ar": ["stemmer"],  # the theme filters no Arabic stop words either
+    "zh": ["stemmer"],
+}
+
 # The index field holding each entry's words with their accents and marks
 # folded ("comité" -> "comite", "أسلحة" -> "اسلحة"); the client indexes every
 # field the index's configuration lists (the search plugin's ``fields``).
@@ -109,13 +141,55 @@ def folded_words(title: str, text: str) -> str:
 
 def localize(index: dict[str, Any], lang: str) -> dict[str, Any]:
     """The theme's index for language ``lang`` (a code of ``languages``) with
-    that language's ``separator`` (see ``SEPARATORS``) and every entry's
-    folded words in the ``FOLDED_FIELD`` field, listed in the configuration's
+    that language's ``separator`` (see ``SEPARATORS``), lunr ``lang`` and
+    ``pipeline`` (``LUNR_LANGUAGES``, ``PIPELINES``), and every entry's folded
+    words in the ``FOLDED_FIELD`` field, listed in the configuration's
     ``fields`` (boost 1, as the text's)."""
-    config = {**index["config"], "separator": SEPARATORS[lang]}
+    config = {
+        **index["config"],
+        "lang": LUNR_LANGUAGES[lang],
+        "pipeline": PIPELINES[lang],
+        "separator": SEPARATORS[lang],
+    }
     config["fields"] = {**config.get("fields", {}), FOLDED_FIELD: {"boost": 1.0}}
     docs = []
     for entry in index["docs"]:
         words = folded_words(entry.get("title", ""), entry.get("text", ""))
         docs.append({**entry, FOLDED_FIELD: words} if words else entry)
     return {**index, "config": config, "docs": docs}
+
+
+# -- the site's search worker -------------------------------------------------
+#
+# The theme documents replacing its search worker (the address the page's
+# configuration gives it) and the messages between page and worker. The site's
+# worker loads the theme's, unchanged, and stems each query before it: see the
+# file's own comment. overrides/main.html gives pages its address.
+
+SITE_WORKER = "assets/javascripts/workers/site-search.js"
+_THEME_WORKERS = "assets/javascripts/workers"
+_THEME_WORKER_RE = re.compile(r"search\.[0-9a-f]+\.min\.js")
+
+
+def search_workers(theme_dirs: Iterable[str]) -> dict[str, str]:
+    """The search workers' addresses, relative to the site's root, for the
+    page templates: ``{"theme": "assets/javascripts/workers/search.<hash>.min.js",
+    "site": "assets/javascripts/workers/site-search.js?theme=search.<hash>.min.js"}``.
+    The theme's worker is the one ``search.<hash>.min.js`` in its
+    ``assets/javascripts/workers`` folder (``theme_dirs``: MkDocs's theme
+    folders, the site's overrides first). Raises ``ValueError`` if the theme
+    has none or several (a theme whose search this site does not know)."""
+    names = sorted(
+        {
+            path.name
+            for folder in theme_dirs
+            for path in (Path(folder) / _THEME_WORKERS).glob("search.*.min.js")
+            if _THEME_WORKER_RE.fullmatch(path.name)
+        }
+    )
+    if len(names) != 1:
+        raise ValueError(
+            f"the theme has {len(names)} search workers ({', '.join(names) or 'none'}) in {_THEME_WORKERS}; "
+            f"{SITE_WORKER} loads exactly one: check the theme's version against requirements.txt"
+        )
+    return {"theme": f"{_THEME_WORKERS}/{names[0]}", "site": f"{SITE_WORKER}?theme={names[0]}"}
