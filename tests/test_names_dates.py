@@ -151,7 +151,7 @@ def test_the_visits_listing_names_untranslated_visits_by_their_un_state_name(fal
 
 CHINA = {  # 23-24 October 2014, as CLDR's interval patterns write it (months in full)
     "ar": "23 – 24 أكتوبر 2014",
-    "zh": f"2014年10月23日{THIN}–{THIN}24日",
+    "zh": "2014年10月23日至24日",  # "至" in every Chinese range: see site_tools.dates
     "en": f"23{THIN}–{THIN}24 October 2014",
     "fr": "23–24 octobre 2014",
     "ru": f"23—24 октября 2014{NNBSP}г.",
@@ -192,6 +192,20 @@ def test_arabic_writes_every_range_one_way(html):
         elif len(times) == 1 and times[0].next_sibling:
             separators.add(str(times[0].next_sibling).split(strings(lang)["end_not_recorded"])[0])
     assert separators == {" – "}
+
+
+def test_chinese_writes_every_range_with_zhi(html):
+    # As the site's Chinese text writes ranges ("1月13日至17日"), and CLDR its
+    # month-day ones; CLDR's patterns with a year have a dash between thin spaces.
+    lang = "zh"
+    separators = set()
+    for visit in VISITS:
+        item, label = fact(html, f"{PREFIXES[lang]}visits/{visit}/", "dates", lang)
+        times = item.select("time")
+        if len(times) == 2:
+            separators.add(str(times[0].next_sibling))
+    assert separators == {"至"}
+    assert "1月13日至17日" in article(html, f"{PREFIXES[lang]}visits/2014-niger/").get_text()
 
 
 COLONS = {"ar": ":", "zh": "：", "en": ":", "fr": f"{NBSP}:", "ru": ":", "es": ":"}
@@ -253,7 +267,7 @@ PARTIAL_TEXTS = {
     },
     "2013-peru": {
         "ar": "يوليو – سبتمبر 2013",
-        "zh": "2013年7月 – 9月",
+        "zh": "2013年7月至9月",
         "en": f"July{THIN}–{THIN}September 2013",
         "fr": f"juillet{THIN}–{THIN}septembre 2013",
         "ru": f"июль{NBSP}— сентябрь 2013{NNBSP}г.",
@@ -434,7 +448,7 @@ def test_every_range_keeps_the_long_dates_words(lang):
         assert span is not None and len(span.parts) == 2
         assert [part.iso for part in span.parts] == [first.iso, last.iso]
         assert span.text == span.separator.join(part.text for part in span.parts)
-        assert span.separator.strip() in {"–", "—"}
+        assert span.separator.strip() in ({"至"} if lang == "zh" else {"–", "—"})
         kept = span.parts[0].text if lang == "zh" else span.parts[1].text
         assert kept == long_date(first if lang == "zh" else last, lang)
         if end.year != start.year:

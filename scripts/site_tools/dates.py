@@ -44,7 +44,7 @@ class DatePart:
 @dataclass(frozen=True)
 class DateRange:
     """A range as a language writes it: ``parts`` (one, or two ends) with
-    ``separator`` between them ("23" "–" "24 October 2014"; "2014年10月23日" " – " "24日").
+    ``separator`` between them ("23" "–" "24 October 2014"; "2014年10月23日" "至" "24日").
     ``text`` is the whole."""
 
     parts: tuple[DatePart, ...]
@@ -114,11 +114,27 @@ def _fallback(lang: str) -> str:
     return pattern.split("{0}", 1)[1].split("{1}", 1)[0]
 
 
-# CLDR's Arabic interval patterns mix three separators ("–", " – ", and a
-# dash between thin spaces) from one range to the next; Arabic pages write
-# every range with the locale's own fallback separator instead, one style
-# everywhere.
-ONE_SEPARATOR = frozenset({"ar"})
+# One separator for every range of these languages, where CLDR's interval
+# patterns mix them. Arabic: CLDR writes "–", " – " or a dash between thin
+# spaces from one range to the next; Arabic pages take the locale's own
+# fallback separator everywhere. Chinese: CLDR writes "至" in month-day
+# ranges ("10月23日至24日") but a dash between thin spaces once the year is
+# in them ("2014年10月23日 – 24日"); Chinese pages take "至" everywhere, as
+# the site's Chinese text writes ranges ("1月13日至17日").
+ONE_SEPARATOR = frozenset({"ar", "zh"})
+_SEPARATOR_SKELETON = {"zh": "MMMd"}  # the interval pattern whose separator is the language's
+
+
+def _one_separator(lang: str) -> str:
+    """The separator of every range in ``lang`` (one of ``ONE_SEPARATOR``):
+    the one of its ``_SEPARATOR_SKELETON`` interval pattern in CLDR, else its
+    fallback ("{0} – {1}")."""
+    skeleton = _SEPARATOR_SKELETON.get(lang)
+    if skeleton:
+        patterns = Locale.parse(_locale(lang)).interval_formats.get(skeleton, {}).get("d")
+        if patterns:
+            return _split_first(patterns[0], patterns[1], widen=False)[1]
+    return _fallback(lang)
 
 
 def _precision(value: PartialDate) -> str:
@@ -131,7 +147,7 @@ def _as_partial(value: dt.date | PartialDate) -> PartialDate:
 
 def date_range(start: dt.date | PartialDate | None, end: dt.date | PartialDate | None, lang: str) -> DateRange | None:
     """A visit's dates as ``lang`` writes a range, with CLDR's interval
-    patterns through Babel: "23 – 24 October 2014", "2014年10月23日 – 24日",
+    patterns through Babel: "23 – 24 October 2014", "2014年10月23日至24日",
     "23–24 أكتوبر 2014" (months written in full, as in a long date); a year or
     month only as such ("July – September 2013", "2013"); the same day once.
     A day whose other end is not recorded is followed (or preceded) by
@@ -167,7 +183,7 @@ def date_range(start: dt.date | PartialDate | None, end: dt.date | PartialDate |
         if patterns:
             head, separator = _split_first(patterns[0], patterns[1], widen)
             if lang in ONE_SEPARATOR:
-                separator = _fallback(lang)
+                separator = _one_separator(lang)
             tail = _pattern(_tokens(patterns[1]), widen)
             return DateRange(
                 (
