@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import PREFIXES, SEED, record_summary
 from site_tools.languages import CODES, LANGUAGES
@@ -47,6 +48,44 @@ def test_section_tab_is_visibly_marked_on_a_document(browser, served_site, lang)
         assert [s["href"] for s in marked] == [served_site + PREFIXES[lang] + section], styles
         assert marked[0]["current"] == "location"
         assert all(s["weight"] != "700" for s in styles if s not in marked)
+    page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", CODES)
+def test_phone_drawer_marks_the_section_of_a_document(browser, served_site, lang):
+    # On a phone the tabs are hidden: the drawer's menu is the navigation.
+    page = _new_page(browser, "phone")
+    for url, section in [
+        (SEED, "messages/"),
+        ("statements/", "statements/"),  # the section's own page: the theme marks it
+        ("visits/2013-grenada/", "visits/"),
+        ("states/kr/", "states/"),
+    ]:
+        page.goto(served_site + PREFIXES[lang] + url)
+        assert not page.locator(".md-tabs").is_visible()
+        page.locator(".md-header label.md-header__button[for=__drawer]").click()
+        expect(page.locator(".md-nav--primary > .md-nav__title")).to_be_in_viewport(ratio=1)  # slid in
+        items = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item")
+        # Each item as shown: its link, or on the section's own page the
+        # theme's label that opens the page's contents.
+        styles = items.evaluate_all(
+            """items => items.map(li => {
+                const shown = [...li.children].find(c => c.classList.contains('md-nav__link') && c.checkVisibility());
+                const box = shown.getBoundingClientRect();
+                return {href: li.querySelector(':scope > a').href, weight: getComputedStyle(shown).fontWeight,
+                    color: getComputedStyle(shown).color, current: li.querySelector(':scope > a').getAttribute('aria-current'),
+                    whole: box.width > 0 && box.left >= 0 && box.right <= innerWidth};
+            })"""
+        )
+        assert all(s["whole"] for s in styles), styles
+        assert len(styles) == 7, styles
+        marked = [s for s in styles if s["weight"] == "700"]
+        assert [s["href"] for s in marked] == [served_site + PREFIXES[lang] + section], styles
+        assert all(s["color"] != marked[0]["color"] for s in styles if s not in marked)
+        if url != section:
+            assert marked[0]["current"] == "location"
+        assert all(s["current"] is None for s in styles if s not in marked)
     page.context.close()
 
 
