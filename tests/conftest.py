@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -207,6 +208,21 @@ def page(browser):
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     yield tab
     context.close()
+
+
+def wait_for_search_index(page) -> None:
+    """Wait until the search box of the open page has its index loaded: its
+    status line reads the theme's "type to start searching" in the page's
+    language (from the page's own configuration), not "initializing". (The
+    Arabic "initializing", "بدء البحث", is part of that line's Arabic text:
+    the line is compared whole.)"""
+    from playwright.sync_api import expect
+
+    translations = json.loads(page.locator("#__config").text_content())["translations"]
+    # (expect() polls from Playwright's own world; wait_for_function would need eval, which the CSP forbids.)
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        translations["search.result.placeholder"], timeout=20000
+    )
 
 
 def submit_search(page, attempts: int = 5) -> list[dict]:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SEED, SITE_URL, submit_search
+from conftest import SEED, SITE_URL, submit_search, wait_for_search_index
 
 pytestmark = pytest.mark.browser
 
@@ -76,13 +74,11 @@ def search_results(page, url: str, query: str) -> list[dict]:
     """Type ``query`` into the search box of ``url``; return the results, settled."""
     page.goto(url)
     page.locator(".md-search__input").click()
-    # (expect() polls from Playwright's own world; wait_for_function would need eval, which the CSP forbids.)
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text(INITIALIZING, timeout=20000)
+    wait_for_search_index(page)
     page.locator(".md-search__input").press_sequentially(query, delay=20)  # as a reader types
     return submit_search(page)
 
 
-INITIALIZING = re.compile("Initializing|Initialisation|Inicializando|Инициализация|正在初始化|جاري|تهيئة")
 # A word from each language's version of the seed message, and of no other page
 # (Arabic: "entities"; "Madagascar" also names the Madagascar visit since issue 17).
 SEED_WORDS = {"en": "vigilance", "fr": "maillon", "es": "eslabón", "ru": "бдительность", "zh": "警惕", "ar": "الكيانات"}

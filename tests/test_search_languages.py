@@ -13,9 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
 
-from conftest import PREFIXES, SEED, settled, submit_search
+from conftest import PREFIXES, SEED, settled, submit_search, wait_for_search_index
 from site_tools.languages import CODES
 from site_tools.search import (
     FOLDED_FIELD,
@@ -27,7 +26,6 @@ from site_tools.search import (
     search_workers,
 )
 
-INITIALIZING = re.compile("Initializing|Initialisation|Inicializando|Инициализация|正在初始化|جاري|تهيئة")
 ARABIC_LETTER = "\u0621-\u064a"
 
 
@@ -160,7 +158,7 @@ def open_search(page, url: str) -> None:
     """Open ``url`` and its search box, once the index is loaded."""
     page.goto(url)
     page.locator(".md-search__input").click()
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text(INITIALIZING, timeout=20000)
+    wait_for_search_index(page)
 
 
 def typed(page, root: str, query: str) -> list[str]:
@@ -367,12 +365,18 @@ def test_chinese_queries_mixing_digits_and_han_find_the_pages_with_them(page, se
 # -- input methods -------------------------------------------------------------
 
 
-def compose(page, text: str, cdp=None):
+# What an input method shows while a word of each language is composed,
+# before its candidate: a Chinese word's pinyin; a word typed with dead keys
+# (an accent, then its letter) or a phonetic layout, its first letters.
+SPELLINGS = {"zh": "weiyuanhui"}
+
+
+def compose(page, text: str, cdp=None, lang: str = "zh"):
     """Compose ``text`` in the focused field with an input method (Chromium's
-    own composition, through the DevTools protocol): first its Latin spelling,
-    then the candidate; the composition is still open when this returns."""
+    own composition, through the DevTools protocol): first its spelling (see
+    ``SPELLINGS``), then the candidate; the composition is still open when this returns."""
     cdp = cdp or page.context.new_cdp_session(page)
-    for step in ("weiyuanhui", text):
+    for step in (SPELLINGS.get(lang, text[: len(text) // 2]), text):
         cdp.send("Input.imeSetComposition", {"text": step, "selectionStart": len(step), "selectionEnd": len(step)})
     return cdp
 
@@ -387,27 +391,31 @@ def enter(cdp, key_code: int) -> None:
 
 
 @pytest.mark.browser
-def test_a_composed_query_searches_when_committed_without_a_key(page, served_site, site):
-    root = language_root(served_site, "zh")
+@pytest.mark.parametrize("lang", CODES)
+def test_a_composed_query_searches_when_committed_without_a_key(page, served_site, site, lang):
+    text, expected = PAGE_WORDS[lang]
+    root = language_root(served_site, lang)
     open_search(page, root + "visits/")
-    cdp = compose(page, "委员会")
+    cdp = compose(page, text, lang=lang)
     assert settled_results(page, seconds=1.5) == []  # nothing searched while composing
-    cdp.send("Input.insertText", {"text": "委员会"})  # the reader picks the candidate: no key
+    cdp.send("Input.insertText", {"text": text})  # the reader picks the candidate: no key
     pages = found_pages(settled_results(page), root)
-    assert set(pages) >= pages_with(site, "zh", "委员会")
+    assert expected in pages and set(pages) >= pages_with(site, lang, re.escape(text))
     clean(page)
 
 
 @pytest.mark.browser
-def test_the_enter_that_commits_a_composition_opens_nothing(page, served_site):
-    root = language_root(served_site, "zh")
+@pytest.mark.parametrize("lang", CODES)
+def test_the_enter_that_commits_a_composition_opens_nothing(page, served_site, lang):
+    text, _ = PAGE_WORDS[lang]
+    root = language_root(served_site, lang)
     open_search(page, root + "visits/")
-    cdp = compose(page, "委员会")
-    cdp.send("Input.insertText", {"text": "委员会"})
+    cdp = compose(page, text, lang=lang)
+    cdp.send("Input.insertText", {"text": text})
     assert settled_results(page)  # results on screen, ready to be opened
-    compose(page, "委员会", cdp)
+    compose(page, text, cdp, lang=lang)
     enter(cdp, 229)  # the input method's Enter, during the composition ...
-    cdp.send("Input.insertText", {"text": "委员会"})  # ... which commits it
+    cdp.send("Input.insertText", {"text": text})  # ... which commits it
     page.wait_for_timeout(1000)
     assert page.url == root + "visits/"  # no result opened
     clean(page)
