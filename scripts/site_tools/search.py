@@ -3,7 +3,7 @@ own pages (the theme's search plugin); this build then gives it the
 language's own word separator, stemmer and folded (accent-free) forms of its
 words, and flags a page served in English there as English. The page's search
 runs the theme's worker behind the site's own (``SITE_WORKER``), which stems
-the reader's query words as the index stems the pages' words.
+the reader's query words with the language's stemmer.
 """
 
 from __future__ import annotations
@@ -35,22 +35,28 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
 # The theme's search client (lunr, in a web worker) splits both the index text
 # and the reader's query with one regular expression, the search plugin's
 # documented ``separator`` option, which this build sets per language in the
-# index it writes. Then it runs each word of the pages through the pipeline the
-# index's ``lang`` and ``pipeline`` name: here the language's stemmer from
-# lunr-languages (which the theme ships) and its stop-word filter, never its
-# trimmer (which would cut Latin letters and digits off a Russian or Arabic
-# word: "S/RES/1540"). The client appends ``*`` to every query word and lunr
-# never stems a wildcard word, so the site's worker (``SITE_WORKER``) stems the
-# query's words itself, with the same stemmers, before the theme's worker sees
-# them.
+# index it writes. It appends ``*`` to every query word, so that a word being
+# typed finds its completions.
+#
+# The index keeps every word as the page writes it (lower-cased): its
+# ``pipeline`` is empty. A stemmer in it would hold "implement" for
+# "implementation" and "كتوبر" for "أكتوبر", so that the half-typed
+# "implementatio" and "أكتو" found nothing; the theme's stop-word filter would
+# drop words the site is about (Spanish "Estados" is one of lunr's Spanish stop
+# words). The language's stemmer is used on the query instead: the index's
+# ``lang`` has the theme's worker load lunr-languages' stemmer for it, and the
+# site's worker (``SITE_WORKER``) asks for each query word's stem where the
+# stem is a beginning of the word ("председателя" -> "председател*",
+# "industries" -> "industr*", "implements" -> "implement*"), which finds every
+# form the word shares it with and whatever the word itself found.
 #
 # The separator does the rest, on pages and queries alike: it takes the elided
 # article off a French word, the article off an Arabic one (lunr's Arabic
-# stemmer keeps "زيارة" whole but cuts "الزيارة" to "زيار"), an inflectional
-# ending off a Russian one (the Snowball stemmer cuts "визит" to "виз" but
-# "визиты" to "визит"), and splits Chinese between Han characters and digits or
-# Latin letters. The regular expressions are JavaScript's (the client builds
-# them with ``new RegExp``, no flags).
+# stemmer cuts letters off the start of a word too, so it seldom gives a
+# beginning of the word), an inflectional ending off a Russian one, and splits
+# Chinese between Han characters and digits or Latin letters. The regular
+# expressions are JavaScript's (the client builds them with ``new RegExp``, no
+# flags).
 
 # The theme's own separator (its English and default one), and punctuation that
 # otherwise sticks to a word: "(2004)", "S/RES/1540", "«Comité»", "¿Cómo", Arabic "البلد،".
@@ -88,25 +94,11 @@ SEPARATORS: dict[str, str] = {
     "zh": _CHINESE,
 }
 
-# The theme's search settings per language: the lunr-languages stemmer and
-# stop words ("en" is lunr's own); Chinese keeps the theme's (the English
-# stemmer for Latin words; its Han text is segmented by the build).
-LUNR_LANGUAGES: dict[str, list[str]] = {
-    "en": ["en"],
-    "fr": ["fr"],
-    "es": ["es"],
-    "ru": ["ru"],
-    "ar": ["ar"],
-    "zh": ["en"],
-}
-PIPELINES: dict[str, list[str]] = {
-    "en": ["stemmer", "stopWordFilter"],
-    "fr": ["stemmer", "stopWordFilter"],
-    "es": ["stemmer", "stopWordFilter"],
-    "ru": ["stemmer", "stopWordFilter"],
-    "ar": ["stemmer"],  # the theme filters no Arabic stop words either
-    "zh": ["stemmer"],
-}
+# The lunr-languages language whose stemmer the site's worker uses on the
+# query ("en" is lunr's own); Chinese has the English one for Latin words (its
+# Han text is segmented by the build). Nothing in the index's pipeline: see above.
+LUNR_LANGUAGES: dict[str, list[str]] = {"en": ["en"], "fr": ["fr"], "es": ["es"], "ru": ["ru"], "ar": ["ar"], "zh": ["en"]}
+PIPELINE: list[str] = []
 
 # The index field holding each entry's words with their accents and marks
 # folded ("comité" -> "comite", "أسلحة" -> "اسلحة"); the client indexes every
@@ -142,13 +134,13 @@ def folded_words(title: str, text: str) -> str:
 def localize(index: dict[str, Any], lang: str) -> dict[str, Any]:
     """The theme's index for language ``lang`` (a code of ``languages``) with
     that language's ``separator`` (see ``SEPARATORS``), lunr ``lang`` and
-    ``pipeline`` (``LUNR_LANGUAGES``, ``PIPELINES``), and every entry's folded
+    ``pipeline`` (``LUNR_LANGUAGES``, ``PIPELINE``), and every entry's folded
     words in the ``FOLDED_FIELD`` field, listed in the configuration's
     ``fields`` (boost 1, as the text's)."""
     config = {
         **index["config"],
         "lang": LUNR_LANGUAGES[lang],
-        "pipeline": PIPELINES[lang],
+        "pipeline": PIPELINE,
         "separator": SEPARATORS[lang],
     }
     config["fields"] = {**config.get("fields", {}), FOLDED_FIELD: {"boost": 1.0}}
@@ -163,8 +155,8 @@ def localize(index: dict[str, Any], lang: str) -> dict[str, Any]:
 #
 # The theme documents replacing its search worker (the address the page's
 # configuration gives it) and the messages between page and worker. The site's
-# worker loads the theme's, unchanged, and stems each query before it: see the
-# file's own comment. overrides/main.html gives pages its address.
+# worker loads the theme's, unchanged, and stems the query's words before it:
+# see the file's own comment. overrides/main.html gives pages its address.
 
 SITE_WORKER = "assets/javascripts/workers/site-search.js"
 _THEME_WORKERS = "assets/javascripts/workers"

@@ -2,18 +2,20 @@
  * The site's search worker: the theme's own worker (Material for MkDocs),
  * loaded here unchanged, with one step before it sees a reader's query.
  *
- * Why. Each language's index runs its words through the language's stemmer
- * from lunr-languages, which the theme ships and loads (the search plugin's
- * documented `lang` and `pipeline` settings, written per language by
- * site_tools.search). "Председателя" is indexed as "председател",
- * "الزيارة" and "زيارة" as "زيار". The theme's worker then appends `*` to
- * every query word so that a word being typed finds its completions, and
- * lunr never runs a wildcard word through the stemmer: the exact word
- * "председателя*" is no prefix of its own stem and finds nothing. So this
- * worker stems each query word with the index's own stemmers before the
- * theme's worker sees it: "председателя" is asked as "председател*", which
- * finds every form of the word, and a half-typed word stays a prefix
- * (stemming only ever shortens it).
+ * Why. The theme's worker finds the pages holding words that begin with each
+ * query word (it appends `*` to each). So "Председатель" would not find
+ * "Председателя", nor "industries" "industrie". This worker first replaces
+ * each query word by its stem, from the language's stemmer in lunr-languages
+ * (which the theme ships, and its worker loads for the index's `lang`), where
+ * the stem is a beginning of the word: "председателя" is asked as
+ * "председател*", "industries" as "industr*", "implements" as "implement*",
+ * which find every form of the word that shares the stem, and everything the
+ * word itself found. A stem that is not a beginning of the word (Porter's
+ * "countri" for "country", or Arabic's, which takes letters off the start)
+ * and words of under four letters ("res" of "S/RES/1540") are left as typed,
+ * and so is a word whose stem would be under three.
+ * The index keeps every word as written (site_tools/search.py says why), so
+ * a half-typed word still finds its completions.
  *
  * How. The theme documents replacing its search worker, and the message
  * format between page and worker (its SearchMessage types: a setup message
@@ -22,8 +24,8 @@
  * `config`), with the theme's worker file named in `?theme=`. This worker
  * listens first; a query message is stopped and sent on, stemmed, as a new
  * message event to the theme's worker in this same scope. Nothing of the
- * theme's or of lunr's is changed: lunr's public QueryLexer, Token and the
- * stemmers lunr-languages registers are only called.
+ * theme's or of lunr's is changed: lunr's public QueryLexer and Token, and
+ * the stemmers lunr-languages registers, are only called.
  */
 "use strict";
 
@@ -41,25 +43,34 @@
   /* The query messages this worker sends on, which it lets through. */
   var relayed = new WeakSet();
 
-  /* The stemmers the index's pipeline runs, in its order ([] if none). */
+  /* The stemmers of the index's languages, in its order ([] if none). */
   function stemmers() {
     var lunr = self.lunr;
-    if (!config || !lunr || config.pipeline.indexOf("stemmer") < 0)
+    if (!config || !lunr)
       return [];
     return config.lang
       .map(function (lang) { return lang === "en" ? lunr.stemmer : (lunr[lang] || {}).stemmer; })
       .filter(function (stem) { return typeof stem === "function"; });
   }
 
-  /* One word of a query term as the index holds it: lower-cased, stemmed.
-     A word with a wildcard the reader typed is left as it is. */
+  /* Words shorter than this are asked as typed, and stems shorter than
+     that are not asked for (code points). */
+  var SHORTEST_STEMMED = 4;
+  var SHORTEST_STEM = 3;
+
+  /* One word of a query term as it is asked: its stem, lower-cased, where
+     that is a beginning of the word, else the word as typed. A word with a
+     wildcard the reader typed is left as it is. */
   function stemWord(word, stems) {
-    if (word.indexOf("*") >= 0)
+    var lower = word.toLowerCase();
+    if (word.indexOf("*") >= 0 || Array.from(lower).length < SHORTEST_STEMMED)
       return word;
-    var token = new self.lunr.Token(word.toLowerCase(), {});
+    var token = new self.lunr.Token(lower, {});
     for (var i = 0; i < stems.length; i++)
       token = stems[i](token);
-    return String(token) || word.toLowerCase();
+    var stem = String(token);
+    var asked = Array.from(stem).length >= SHORTEST_STEM && stem.length < lower.length && lower.indexOf(stem) === 0;
+    return asked ? stem : word;
   }
 
   /* A query term cut into words by the index's separator (as the theme's
