@@ -97,7 +97,14 @@ SEPARATORS: dict[str, str] = {
 # The lunr-languages language whose stemmer the site's worker uses on the
 # query ("en" is lunr's own); Chinese has the English one for Latin words (its
 # Han text is segmented by the build). Nothing in the index's pipeline: see above.
-LUNR_LANGUAGES: dict[str, list[str]] = {"en": ["en"], "fr": ["fr"], "es": ["es"], "ru": ["ru"], "ar": ["ar"], "zh": ["en"]}
+LUNR_LANGUAGES: dict[str, list[str]] = {
+    "en": ["en"],
+    "fr": ["fr"],
+    "es": ["es"],
+    "ru": ["ru"],
+    "ar": ["ar"],
+    "zh": ["en"],
+}
 PIPELINE: list[str] = []
 
 # The index field holding each entry's words with their accents and marks
