@@ -74,7 +74,7 @@ def test_phone_drawer_marks_the_section_of_a_document(browser, served_site, lang
                 const shown = [...li.children].find(c => c.classList.contains('md-nav__link') && c.checkVisibility());
                 const box = shown.getBoundingClientRect();
                 return {href: li.querySelector(':scope > a').href, weight: getComputedStyle(shown).fontWeight,
-                    color: getComputedStyle(shown).color, current: shown.getAttribute('aria-current'),
+                    color: getComputedStyle(shown).color, current: li.querySelector(':scope > a').getAttribute('aria-current'),
                     whole: box.width > 0 && box.left >= 0 && box.right <= innerWidth};
             })"""
         )

@@ -10,7 +10,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -47,6 +47,24 @@ def pages_with(site: Path, lang: str, pattern: str) -> set[str]:
         if re.search(pattern, text):
             found.add(entry["location"].split("#", 1)[0])
     return found
+
+
+def entries_with(site: Path, lang: str, pattern: str) -> set[str]:
+    """The entries (pages and their sections, as ``location``) of ``lang``'s
+    published index whose own title or text matches ``pattern``."""
+    found = set()
+    for entry in _index(site, lang)["docs"]:
+        if re.search(pattern, f"{entry['title']} {entry['text']}".replace("\u200b", "")):
+            found.add(entry["location"])
+    return found
+
+
+def entry_location(href: str, root: str) -> str:
+    """A result's link as its index entry's location: relative to the
+    language's ``root``, without the ``?h=`` highlight, with its section."""
+    parts = urlsplit(href)
+    path = parts.path[len(urlsplit(root).path) :]
+    return path + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
 
 
 def word(text: str, letters: str = "\\w") -> str:
@@ -319,6 +337,46 @@ def test_a_wildcard_the_reader_types_works_as_lunr_says(page, served_site, site,
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
+    ("lang", "query", "present"),
+    [
+        # lunr's query syntax, asked as typed (the theme makes a phrase's words required).
+        ("en", '"Security Council"', r"(?i)Security Council"),
+        ("ru", '"Совета Безопасности"', r"(?i)Совета Безопасности"),
+        ("ar", '"جمهورية كوريا"', "جمهورية كوريا"),
+        ("es", '"Estados Unidos"', r"(?i)Estados Unidos"),
+        ("fr", "+sécurité", r"(?i)(?<!\w)sécurité(?!\w)"),
+        ("fr", "États-Unis", r"(?i)États-Unis"),
+    ],
+)
+def test_phrases_and_query_syntax_are_asked_as_typed(page, served_site, site, lang, query, present):
+    root = language_root(served_site, lang)
+    expected = pages_with(site, lang, present)
+    assert expected
+    pages = typed(page, root, query)
+    assert expected <= set(pages), sorted(expected - set(pages))
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "query"),
+    [("en", "States"), ("en", "Chairs"), ("es", "Unidas"), ("en", "Trinidad and Tobago")],
+)
+def test_the_words_as_typed_come_before_other_forms(page, served_site, site, lang, query):
+    # "States" also finds "Statements" (stem "state"), "Chairs" "Chairman";
+    # the pages with the words as typed come first. A stop word between
+    # other words ("and") is not asked for.
+    root = language_root(served_site, lang)
+    words = [w for w in query.split() if w != "and"]
+    expected = set.intersection(*(pages_with(site, lang, words_starting(w)) for w in words))
+    assert expected
+    pages = typed(page, root, query)
+    assert pages[: len(expected)] and set(pages[: min(3, len(expected))]) <= expected, pages[:5]
+    clean(page)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
     ("lang", "query", "whole"),
     [
         # Words the stemmer shortens ("председателя" is indexed "председател"),
@@ -353,7 +411,12 @@ def test_exact_and_half_typed_words_still_find_their_pages(page, served_site, si
     assert expected
     pages = typed(page, root, query)
     assert expected <= set(pages), sorted(expected - set(pages))
-    assert page.locator(".md-search-result__item del").count() == 0  # no word shown as missing
+    # No word is shown as missing (struck through) under a result that has it.
+    struck = page.locator(".md-search-result__link").evaluate_all(
+        "links => links.filter(a => a.querySelector('del')).map(a => a.href)"
+    )
+    holding = entries_with(site, lang, "(?i)" + word(query, letters) if whole else words_starting(query))
+    assert not {entry_location(href, root) for href in struck} & holding
     clean(page)
 
 

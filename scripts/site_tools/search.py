@@ -45,10 +45,13 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
 # drop words the site is about (Spanish "Estados" is one of lunr's Spanish stop
 # words). The language's stemmer is used on the query instead: the index's
 # ``lang`` has the theme's worker load lunr-languages' stemmer for it, and the
-# site's worker (``SITE_WORKER``) asks for each query word's stem where the
-# stem is a beginning of the word ("председателя" -> "председател*",
-# "industries" -> "industr*", "implements" -> "implement*"), which finds every
-# form the word shares it with and whatever the word itself found.
+# site's worker (``SITE_WORKER``) asks for a query of plain words both as
+# typed, counting much more, and by each word's stem where the stem is a
+# shorter beginning of the word ("industries" -> "industries*^10000
+# industr*"): the pages with the words as typed come first, then those with
+# other forms that share the stem. It leaves out a stop word between other
+# words, as the theme's filter did, and asks for quoted phrases and lunr's
+# query syntax as typed.
 #
 # The separator does the rest, on pages and queries alike: it takes the elided
 # article off a French word, the article off an Arabic one (lunr's Arabic

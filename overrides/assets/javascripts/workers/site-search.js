@@ -3,27 +3,28 @@
  * loaded here unchanged, with one step before it sees a reader's query.
  *
  * Why. The theme's worker finds the pages holding words that begin with each
- * query word (it appends `*` to each). So "Председатель" would not find
- * "Председателя", nor "industries" "industrie". This worker first replaces
- * each query word by its stem, from the language's stemmer in lunr-languages
- * (which the theme ships, and its worker loads for the index's `lang`), where
- * the stem is a beginning of the word: "председателя" is asked as
- * "председател*", "industries" as "industr*", "implements" as "implement*",
- * which find every form of the word that shares the stem, and everything the
- * word itself found. A stem that is not a beginning of the word (Porter's
- * "countri" for "country", or Arabic's, which takes letters off the start)
- * and words of under four letters ("res" of "S/RES/1540") are left as typed,
- * and so is a word whose stem would be under three.
- * The index keeps every word as written (site_tools/search.py says why), so
- * a half-typed word still finds its completions.
+ * query word (it appends `*` to each). So "industries" would not find
+ * "industrie", nor "implements" "implementation", nor a Spanish word its
+ * other forms. This worker also asks for each query word's stem, from the
+ * language's stemmer in lunr-languages (which the theme ships, and its
+ * worker loads for the index's `lang`), where the stem is a shorter
+ * beginning of the word: "industries" is asked as "industries*^10000
+ * industr*", which finds first what the word found, then the other forms
+ * that share the stem. Short words and stems ("res" of "S/RES/1540"), and
+ * stems that are not a beginning of the word (Porter's "countri", or the
+ * Arabic stemmer's, which takes letters off the start) are not used. The
+ * index keeps every word as written (site_tools/search.py says why), so a
+ * half-typed word still finds its completions. Russian and Arabic endings
+ * and articles are cut by the index's separator, in pages and queries alike.
  *
  * How. The theme documents replacing its search worker, and the message
  * format between page and worker (its SearchMessage types: a setup message
  * carries the index, a query message the reader's text). The page is given
  * this worker's address instead of the theme's (overrides/main.html, block
  * `config`), with the theme's worker file named in `?theme=`. This worker
- * listens first; a query message is stopped and sent on, stemmed, as a new
- * message event to the theme's worker in this same scope. Nothing of the
+ * listens first; a query message it rewrites (see `rewrite`) is stopped and
+ * sent on, rewritten, as a new message event to the theme's worker in this
+ * same scope. Nothing of the
  * theme's or of lunr's is changed: lunr's public QueryLexer and Token, and
  * the stemmers lunr-languages registers, are only called.
  */
@@ -53,30 +54,42 @@
       .filter(function (stem) { return typeof stem === "function"; });
   }
 
-  /* Words shorter than this are asked as typed, and stems shorter than
-     that are not asked for (code points). */
-  var SHORTEST_STEMMED = 4;
-  var SHORTEST_STEM = 3;
+  /* The stop-word filters of the index's languages ([] if none). */
+  function stopWordFilters() {
+    var lunr = self.lunr;
+    if (!config || !lunr)
+      return [];
+    return config.lang
+      .map(function (lang) { return lang === "en" ? lunr.stopWordFilter : (lunr[lang] || {}).stopWordFilter; })
+      .filter(function (filter) { return typeof filter === "function"; });
+  }
 
-  /* One word of a query term as it is asked: its stem, lower-cased, where
-     that is a beginning of the word, else the word as typed. A word with a
-     wildcard the reader typed is left as it is. */
-  function stemWord(word, stems) {
+  /* Words shorter than this are not stemmed, and stems shorter than that
+     are not asked for (code points). */
+  var SHORTEST_STEMMED = 5;
+  var SHORTEST_STEM = 4;
+  /* How much more a word as typed counts than its stem: more than the
+     theme's title field counts than the text (1000). */
+  var AS_TYPED_BOOST = 10000;
+
+  /* The stem of a query word (lower-cased) where it is a shorter beginning
+     of the word, else null. */
+  function stemOf(word, stems) {
     var lower = word.toLowerCase();
-    if (word.indexOf("*") >= 0 || Array.from(lower).length < SHORTEST_STEMMED)
-      return word;
+    if (Array.from(lower).length < SHORTEST_STEMMED)
+      return null;
     var token = new self.lunr.Token(lower, {});
     for (var i = 0; i < stems.length; i++)
       token = stems[i](token);
     var stem = String(token);
-    var asked = Array.from(stem).length >= SHORTEST_STEM && stem.length < lower.length && lower.indexOf(stem) === 0;
-    return asked ? stem : word;
+    var usable = Array.from(stem).length >= SHORTEST_STEM && stem.length < lower.length && lower.indexOf(stem) === 0;
+    return usable ? stem : null;
   }
 
-  /* A query term cut into words by the index's separator (as the theme's
-     tokenizer cuts the pages' text), each word stemmed, the separators kept. */
-  function stemTerm(term, separator, stems) {
-    var result = "";
+  /* The pieces of a query word between the index's separator's matches (as
+     the theme's tokenizer cuts the pages' text and the query alike). */
+  function pieces(term, separator) {
+    var found = [];
     var index = 0;
     var match;
     separator.lastIndex = 0;
@@ -84,38 +97,74 @@
       match = separator.exec(term);
       var until = match ? match.index : term.length;
       if (index < until)
-        result += stemWord(term.slice(index, until), stems);
+        found.push(term.slice(index, until));
       if (match) {
-        result += match[0];
         index = match.index + match[0].length;
         if (match[0].length === 0)
           separator.lastIndex = match.index + 1;
       }
     } while (match);
-    return result;
+    return found;
   }
 
-  /* The reader's query with every term's words stemmed; presence, field,
-     boost and fuzziness marks (lunr's query syntax) left where they are. */
-  function stemQuery(query) {
+  /* A part of the query between spaces, if it is a plain word the theme
+     asks for with a trailing `*` (one term as typed: no `+`, `-`, `^`, `~`,
+     field, wildcard or escape of the reader's): true. */
+  function isPlainWord(part) {
+    if (part.indexOf("*") >= 0 || part.indexOf("\\") >= 0)
+      return false;
+    var lexer = new self.lunr.QueryLexer(part);
+    lexer.run();
+    var lexemes = lexer.lexemes;
+    return lexemes.length === 1 && lexemes[0].type === self.lunr.QueryLexer.TERM && lexemes[0].str === part;
+  }
+
+  function isStopWord(word, filters) {
+    var token = new self.lunr.Token(word.toLowerCase(), {});
+    return filters.some(function (filter) { return filter(token) === undefined; });
+  }
+
+  /* The reader's query as the theme's worker is asked it.
+   *
+   * A query of plain words only (no quotes, no lunr syntax, no hyphenated
+   * word, no Han text, which the theme segments itself) is rewritten:
+   * - A stop word ("of", "de") between other words is left out, as the
+   *   theme's stop-word filter did; the index keeps it, so a stop word alone
+   *   or last (perhaps half-typed) is asked for.
+   * - If a word has a stem (in the index's language) that is a shorter
+   *   beginning of it, each word is asked as typed, counting much more, and
+   *   by its stem: "industries" becomes "industries*^10000 industr", so the
+   *   pages with a word beginning "industries" come first (before a title
+   *   holding only "industriel", whose field counts a thousand times more)
+   *   and those with "industrie" follow. Every word as typed counts alike.
+   * Any other query is asked as typed. */
+  function rewrite(query) {
     var stems = stemmers();
-    if (!stems.length)
+    var filters = stopWordFilters();
+    var words = query.split(/\s+/).filter(Boolean);
+    var plain = words.length && query.indexOf('"') < 0 && !/\p{sc=Han}/u.test(query) && words.every(isPlainWord);
+    if (!plain || (!stems.length && !filters.length))
       return query;
+    var kept = words.filter(function (word, index) {
+      return index === words.length - 1 || !isStopWord(word, filters);
+    });
+    if (kept.length === 1 && words.length > 1 && isStopWord(kept[0], filters))
+      kept = words;  // stop words only: all asked for
     var separator = new RegExp(config.separator, "g");
-    var lunr = self.lunr;
-    return query.split(/(\s+)/).map(function (part) {
-      if (!part.trim())
-        return part;
-      var lexer = new lunr.QueryLexer(part);
-      lexer.run();
-      var lexemes = lexer.lexemes;
-      for (var i = lexemes.length - 1; i >= 0; i--) {
-        var lexeme = lexemes[i];
-        if (lexeme.type === lunr.QueryLexer.TERM)
-          part = part.slice(0, lexeme.start) + stemTerm(lexeme.str, separator, stems) + part.slice(lexeme.end);
-      }
-      return part;
-    }).join("");
+    var asked = [];
+    var stemmed = false;
+    kept.forEach(function (word) {
+      pieces(word, separator).forEach(function (piece) {
+        var stem = stemOf(piece, stems);
+        stemmed = stemmed || stem !== null;
+        asked.push({ piece: piece, stem: stem });
+      });
+    });
+    if (!stemmed)
+      return kept.length === words.length ? query : kept.join(" ");
+    return asked.map(function (item) {
+      return item.piece + "*^" + AS_TYPED_BOOST + (item.stem === null ? "" : " " + item.stem);
+    }).join(" ");
   }
 
   self.addEventListener("message", function (event) {
@@ -128,7 +177,7 @@
       return;
     var query;
     try {
-      query = stemQuery(message.data);
+      query = rewrite(message.data);
     } catch (err) {
       /* The theme answers a query lunr cannot read with no results. */
       return;
