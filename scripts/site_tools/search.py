@@ -50,8 +50,9 @@ def flag_fallbacks(index: dict[str, Any], fallback_locations: set[str], in_engli
 # shorter beginning of the word ("industries" -> "industries*^10000
 # industr*"): the pages with the words as typed come first, then those with
 # other forms that share the stem. It leaves out a stop word between other
-# words, as the theme's filter did, and asks for quoted phrases and lunr's
-# query syntax as typed.
+# words if it is short ("of", "de", "в", "في"; lunr's lists also hold "Estados"
+# and "زيارة", which this site is about), and asks for quoted phrases and
+# lunr's query syntax as typed.
 #
 # The separator does the rest, on pages and queries alike: it takes the elided
 # article off a French word, the article off an Arabic one (lunr's Arabic
@@ -72,13 +73,14 @@ _RUSSIAN_ENDINGS = ("иями", "ями", "ами", "ого", "его", "ому"
                     "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей", "ую", "юю", "ом", "ем", "ам", "ям",
                     "ах", "ях", "ов", "ев", "ию", "ия", "ии", "ых", "их", "ым", "им", "ью",
                     "а", "я", "о", "е", "ы", "и", "у", "ю", "ь", "й")  # fmt: skip
-_RUSSIAN = f"|(?<=[{_CYRILLIC}]{{3}})(?:{'|'.join(_RUSSIAN_ENDINGS)})(?![{_CYRILLIC}])"
+# (Not before "*": a word followed by a query's wildcard has not ended there.)
+_RUSSIAN = f"|(?<=[{_CYRILLIC}]{{3}})(?:{'|'.join(_RUSSIAN_ENDINGS)})(?![{_CYRILLIC}*])"
 # Arabic: the article (with a conjunction or preposition joined to it) before a
 # word of two letters or more, and the feminine endings ة and ات after three.
 _ARABIC_LETTERS = "\u0621-\u065f"
 _ARABIC = (
     f"|(?<![{_ARABIC_LETTERS}])(?:وال|فال|بال|كال|لل|ال)(?=[{_ARABIC_LETTERS}]{{2}})"
-    f"|(?<=[{_ARABIC_LETTERS}]{{3}})(?:ات|ة)(?![{_ARABIC_LETTERS}])"
+    f"|(?<=[{_ARABIC_LETTERS}]{{3}})(?:ات|ة)(?![{_ARABIC_LETTERS}*])"
 )
 # Chinese: the theme's own separator (the build segments Han text with jieba,
 # between zero-width spaces), and a split wherever Han meets digits or Latin

@@ -68,6 +68,8 @@
      are not asked for (code points). */
   var SHORTEST_STEMMED = 5;
   var SHORTEST_STEM = 4;
+  /* Stop words no longer than this are left out between other words. */
+  var LONGEST_STOP_WORD_LEFT_OUT = 3;
   /* How much more a word as typed counts than its stem: more than the
      theme's title field counts than the text (1000). */
   var AS_TYPED_BOOST = 10000;
@@ -119,7 +121,12 @@
     return lexemes.length === 1 && lexemes[0].type === self.lunr.QueryLexer.TERM && lexemes[0].str === part;
   }
 
+  /* A short stop word ("of", "de", "в", "في") of the index's languages.
+     lunr's lists also hold words this site is about (Spanish "Estados",
+     Arabic "زيارة"): longer ones are always asked for. */
   function isStopWord(word, filters) {
+    if (Array.from(word).length > LONGEST_STOP_WORD_LEFT_OUT)
+      return false;
     var token = new self.lunr.Token(word.toLowerCase(), {});
     return filters.some(function (filter) { return filter(token) === undefined; });
   }
@@ -128,9 +135,9 @@
    *
    * A query of plain words only (no quotes, no lunr syntax, no hyphenated
    * word, no Han text, which the theme segments itself) is rewritten:
-   * - A stop word ("of", "de") between other words is left out, as the
-   *   theme's stop-word filter did; the index keeps it, so a stop word alone
-   *   or last (perhaps half-typed) is asked for.
+   * - A short stop word ("of", "de") between other words is left out, as
+   *   the theme's stop-word filter did; the index keeps it, so a stop word
+   *   alone or last (perhaps half-typed) is asked for.
    * - If a word has a stem (in the index's language) that is a shorter
    *   beginning of it, each word is asked as typed, counting much more, and
    *   by its stem: "industries" becomes "industries*^10000 industr", so the
