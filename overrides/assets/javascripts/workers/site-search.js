@@ -44,24 +44,24 @@
   /* The query messages this worker sends on, which it lets through. */
   var relayed = new WeakSet();
 
-  /* The stemmers of the index's languages, in its order ([] if none). */
-  function stemmers() {
+  /* The functions lunr-languages registers under `name` ("stemmer",
+     "stopWordFilter") for the index's languages (lunr's own for "en"), in
+     its order ([] if none). */
+  function languageFunctions(name) {
     var lunr = self.lunr;
     if (!config || !lunr)
       return [];
     return config.lang
-      .map(function (lang) { return lang === "en" ? lunr.stemmer : (lunr[lang] || {}).stemmer; })
-      .filter(function (stem) { return typeof stem === "function"; });
+      .map(function (lang) { return (lang === "en" ? lunr : lunr[lang] || {})[name]; })
+      .filter(function (fn) { return typeof fn === "function"; });
   }
 
-  /* The stop-word filters of the index's languages ([] if none). */
+  function stemmers() {
+    return languageFunctions("stemmer");
+  }
+
   function stopWordFilters() {
-    var lunr = self.lunr;
-    if (!config || !lunr)
-      return [];
-    return config.lang
-      .map(function (lang) { return lang === "en" ? lunr.stopWordFilter : (lunr[lang] || {}).stopWordFilter; })
-      .filter(function (filter) { return typeof filter === "function"; });
+    return languageFunctions("stopWordFilter");
   }
 
   /* Words shorter than this are not stemmed, and stems shorter than that
@@ -109,16 +109,17 @@
     return found;
   }
 
-  /* A part of the query between spaces, if it is a plain word the theme
-     asks for with a trailing `*` (one term as typed: no `+`, `-`, `^`, `~`,
-     field, wildcard or escape of the reader's): true. */
+  /* A part of the query between spaces, if it is a plain word: one term as
+     typed, perhaps ending with the reader's `*` (no `+`, `-`, `^`, `~`,
+     field, other wildcard or escape): true. */
   function isPlainWord(part) {
-    if (part.indexOf("*") >= 0 || part.indexOf("\\") >= 0)
+    var word = part.replace(/\*$/, "");
+    if (!word || word.indexOf("*") >= 0 || word.indexOf("\\") >= 0)
       return false;
-    var lexer = new self.lunr.QueryLexer(part);
+    var lexer = new self.lunr.QueryLexer(word);
     lexer.run();
     var lexemes = lexer.lexemes;
-    return lexemes.length === 1 && lexemes[0].type === self.lunr.QueryLexer.TERM && lexemes[0].str === part;
+    return lexemes.length === 1 && lexemes[0].type === self.lunr.QueryLexer.TERM && lexemes[0].str === word;
   }
 
   /* A short stop word ("of", "de", "в", "في") of the index's languages.
@@ -134,7 +135,11 @@
   /* The reader's query as the theme's worker is asked it.
    *
    * A query of plain words only (no quotes, no lunr syntax, no hyphenated
-   * word, no Han text, which the theme segments itself) is rewritten:
+   * word, no Han text, which the theme segments itself) is rewritten, each
+   * word cut into the pieces the index's separator leaves (as the theme
+   * does) and each piece asked with its `*` (as the theme does), so that
+   * the separator does not see the `*` (a Russian ending before it would be
+   * cut, and the `*` left alone, which matches every page):
    * - A short stop word ("of", "de") between other words is left out, as
    *   the theme's stop-word filter did; the index keeps it, so a stop word
    *   alone or last (perhaps half-typed) is asked for.
@@ -144,13 +149,15 @@
    *   pages with a word beginning "industries" come first (before a title
    *   holding only "industriel", whose field counts a thousand times more)
    *   and those with "industrie" follow. Every word as typed counts alike.
+   * - A word the reader ends with `*` is asked without the ending the
+   *   separator cuts ("председателя*" as "председател*"), and not stemmed.
    * Any other query is asked as typed. */
   function rewrite(query) {
     var stems = stemmers();
     var filters = stopWordFilters();
     var words = query.split(/\s+/).filter(Boolean);
     var plain = words.length && query.indexOf('"') < 0 && !/\p{sc=Han}/u.test(query) && words.every(isPlainWord);
-    if (!plain || (!stems.length && !filters.length))
+    if (!plain || !config)
       return query;
     var kept = words.filter(function (word, index) {
       return index === words.length - 1 || !isStopWord(word, filters);
@@ -160,17 +167,21 @@
     var separator = new RegExp(config.separator, "g");
     var asked = [];
     var stemmed = false;
+    var starred = false;
     kept.forEach(function (word) {
-      pieces(word, separator).forEach(function (piece) {
-        var stem = stemOf(piece, stems);
+      var typedStar = /\*$/.test(word);
+      starred = starred || typedStar;
+      pieces(word.replace(/\*$/, ""), separator).forEach(function (piece) {
+        var stem = typedStar ? null : stemOf(piece, stems);
         stemmed = stemmed || stem !== null;
         asked.push({ piece: piece, stem: stem });
       });
     });
-    if (!stemmed)
-      return kept.length === words.length ? query : kept.join(" ");
+    if (!stemmed && !starred && kept.length === words.length)
+      return query;
+    var boost = stemmed ? AS_TYPED_BOOST : 1;
     return asked.map(function (item) {
-      return item.piece + "*^" + AS_TYPED_BOOST + (item.stem === null ? "" : " " + item.stem);
+      return item.piece + "*^" + boost + (item.stem === null ? "" : " " + item.stem);
     }).join(" ");
   }
 
