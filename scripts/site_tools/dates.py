@@ -108,6 +108,7 @@ def _split_first(first: str, second: str, widen: bool) -> tuple[str, str]:
     return _pattern(tokens, widen), trailing
 
 
+@functools.cache  # per language: every range of the site asks
 def _fallback(lang: str) -> str:
     """The language's separator for two dates CLDR has no interval pattern for ("{0} – {1}")."""
     pattern = Locale.parse(_locale(lang)).interval_formats.get(None) or "{0} – {1}"
@@ -125,6 +126,7 @@ ONE_SEPARATOR = frozenset({"ar", "zh"})
 _SEPARATOR_SKELETON = {"zh": "MMMd"}  # the interval pattern whose separator is the language's
 
 
+@functools.cache
 def _one_separator(lang: str) -> str:
     """The separator of every range in ``lang`` (one of ``ONE_SEPARATOR``):
     the one of its ``_SEPARATOR_SKELETON`` interval pattern in CLDR, else its
