@@ -316,6 +316,8 @@ def words_starting(query: str) -> str:
         ("fr", "renforcés", "renforc"),
         ("es", "visitados", "visit"),
         ("ru", "председателем", "председател"),
+        ("en", "implements*", "implement"),  # a typed wildcard is stemmed too
+        ("fr", "industries*", "industrie"),
     ],
 )
 def test_each_languages_stemmer_finds_other_forms(page, served_site, site, lang, query, stem):
@@ -329,7 +331,14 @@ def test_each_languages_stemmer_finds_other_forms(page, served_site, site, lang,
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("lang", "query"),
-    [("en", "resolution*"), ("fr", "Comité*"), ("fr", "résolution*"), ("ru", "Председателя*"), ("en", "*visits")],
+    [
+        ("en", "resolution*"),
+        ("fr", "Comité*"),
+        ("fr", "résolution*"),
+        ("ru", "Председателя*"),
+        ("ru", "ПРЕДСЕДАТЕЛЯ*"),  # the separator's endings are lower-case: the query is lower-cased first
+        ("en", "*visits"),
+    ],
 )
 def test_a_wildcard_the_reader_types_works_as_lunr_says(page, served_site, site, lang, query):
     root = language_root(served_site, lang)

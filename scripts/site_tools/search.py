@@ -1,7 +1,7 @@
 """Per-language search: each language's build writes its own index of its
 own pages (the theme's search plugin); this build then gives it the
-language's own word separator, stemmer and folded (accent-free) forms of its
-words, and flags a page served in English there as English. The page's search
+language's own word separator, the lunr language whose stemmer the site's
+worker uses on queries, and folded (accent-free) forms of its words, and flags a page served in English there as English. The page's search
 runs the theme's worker behind the site's own (``SITE_WORKER``), which stems
 the reader's query words with the language's stemmer.
 """

@@ -150,7 +150,7 @@
    *   holding only "industriel", whose field counts a thousand times more)
    *   and those with "industrie" follow. Every word as typed counts alike.
    * - A word the reader ends with `*` is asked without the ending the
-   *   separator cuts ("председателя*" as "председател*"), and not stemmed.
+   *   separator cuts ("председателя*" as "председател*"), and stemmed too.
    * Any other query is asked as typed. */
   function rewrite(query) {
     var stems = stemmers();
@@ -169,10 +169,10 @@
     var stemmed = false;
     var starred = false;
     kept.forEach(function (word) {
-      var typedStar = /\*$/.test(word);
-      starred = starred || typedStar;
-      pieces(word.replace(/\*$/, ""), separator).forEach(function (piece) {
-        var stem = typedStar ? null : stemOf(piece, stems);
+      starred = starred || /\*$/.test(word);
+      // Lower-cased first, as lunr reads it: the separator's endings are lower-case.
+      pieces(word.replace(/\*$/, "").toLowerCase(), separator).forEach(function (piece) {
+        var stem = stemOf(piece, stems);
         stemmed = stemmed || stem !== null;
         asked.push({ piece: piece, stem: stem });
       });
